@@ -47,3 +47,14 @@ def draw_test_function(draw, symbols: Sequence[sp.Symbol]) -> sp.Expr:
     linear_a = sum(ai * x for ai, x in zip(a, symbols))
     linear_b = sum(bi * x for bi, x in zip(b, symbols))
     return sp.exp(linear_a / 4) * sp.cos(linear_b / 3 + c) + p * q * s
+
+
+def draw_exponential_function(draw, symbols: Sequence[sp.Symbol]) -> sp.Expr:
+    """e^{a·x}(1 + b·x) with drawn rational a, b: cheap to differentiate to high order, and
+    D(e^{a·x}) = σ(x, a)e^{a·x} exposes the full symbol of a differential operator D."""
+    def coeff():
+        return sp.Rational(draw(st.integers(-6, 6)), draw(st.integers(2, 6)))
+
+    a = [coeff() for _ in symbols]
+    b = [coeff() for _ in symbols]
+    return sp.exp(sum(ai * x for ai, x in zip(a, symbols))) * (1 + sum(bi * x for bi, x in zip(b, symbols)))
