@@ -1,0 +1,105 @@
+"""The ``landau`` command (DESIGN.md §6).
+
+    landau check  [--out DIR]                               the main job: every quick check
+    landau verify [--only ID ...] [--json PATH] [--markdown PATH]   the identity registry
+
+Every subcommand validates its input before computing and exits 2 with a one-line message
+naming the bad value on bad input. ``verify`` and ``check`` exit 0 when every entry ran (a
+refuted seed statement is a finding, not a failure) and 1 when an entry errored.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+class UsageError(Exception):
+    """Bad command-line input: reported on one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2 (argparse's default prints the usage too)
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="landau", description="The Landau toolkit: verified identities, kernels and solvers.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    verify = sub.add_parser("verify", help="run the identity registry")
+    verify.add_argument("--only", nargs="+", metavar="ID", help="run only these identity ids")
+    verify.add_argument("--json", type=Path, metavar="PATH", help="write the results as JSON")
+    verify.add_argument("--markdown", type=Path, metavar="PATH", help="write the results as Markdown")
+    verify.set_defaults(handler=_cmd_verify)
+
+    check = sub.add_parser("check", help="the main job: run every quick check and write a report")
+    check.add_argument("--out", type=Path, default=Path("landau-report"), metavar="DIR",
+                       help="report directory (default: landau-report)")
+    check.set_defaults(handler=_cmd_check)
+    return parser
+
+
+def _select_identities(only):
+    from landau_sym.identities import REGISTRY
+
+    try:
+        return REGISTRY.select(only)
+    except KeyError as exc:
+        raise UsageError(f"landau verify: {exc.args[0]}") from None
+
+
+def _run_registry(identities, stream=sys.stderr):
+    from landau_sym.registry import run_identity
+
+    results = []
+    for identity in identities:
+        print(f"  {identity.id} …", end="", file=stream, flush=True)
+        result = run_identity(identity)
+        print(f" {result.verdict} ({result.seconds:.1f} s)", file=stream, flush=True)
+        results.append(result)
+    return results
+
+
+def _cmd_verify(args) -> int:
+    from . import report
+
+    identities = _select_identities(args.only)
+    results = _run_registry(identities)
+    print(report.text_table(results))
+    if args.json:
+        report.write_json(results, args.json)
+    if args.markdown:
+        report.write_markdown(results, args.markdown)
+    return 1 if any(r.verdict == "error" for r in results) else 0
+
+
+def _cmd_check(args) -> int:
+    from . import report
+
+    if args.out.exists() and not args.out.is_dir():
+        raise UsageError(f"landau check: --out {args.out} exists and is not a directory")
+    results = _run_registry(_select_identities(None))
+    print(report.text_table(results))
+    args.out.mkdir(parents=True, exist_ok=True)
+    report.write_json(results, args.out / "identities.json")
+    report.write_markdown(results, args.out / "report.md", title="Landau toolkit check")
+    print(f"report written to {args.out / 'report.md'}")
+    return 1 if any(r.verdict == "error" for r in results) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        return args.handler(args)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("landau: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

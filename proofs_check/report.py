@@ -1,0 +1,75 @@
+"""Report writers for registry results: a terminal table, JSON and Markdown (DESIGN.md §3, §6)."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from landau_sym.registry import VERDICTS, Result
+
+SCHEMA_VERSION = 1
+
+
+def summary_counts(results: list[Result]) -> dict[str, int]:
+    counts = Counter(r.verdict for r in results)
+    return {v: counts.get(v, 0) for v in VERDICTS}
+
+
+def text_table(results: list[Result]) -> str:
+    headers = ("id", "seed reference", "verdict", "method", "seconds")
+    rows = [(r.id, _short(r.reference, 44), r.verdict, _short(r.method, 52), f"{r.seconds:.2f}") for r in results]
+    widths = [max(len(h), *(len(row[i]) for row in rows)) if rows else len(h) for i, h in enumerate(headers)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
+    out = [line, "  ".join("-" * w for w in widths)]
+    out += ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in rows]
+    counts = summary_counts(results)
+    total = sum(r.seconds for r in results)
+    out.append("")
+    out.append(", ".join(f"{n} {v}" for v, n in counts.items()) + f"; {total:.1f} s in all")
+    return "\n".join(out)
+
+
+def results_document(results: list[Result]) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "summary": summary_counts(results),
+        "total_seconds": sum(r.seconds for r in results),
+        "entries": [r.as_dict() for r in results],
+    }
+
+
+def write_json(results: list[Result], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results_document(results), indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def markdown(results: list[Result], title: str = "Identity registry") -> str:
+    counts = summary_counts(results)
+    lines = [f"# {title}", "", ", ".join(f"**{n}** {v}" for v, n in counts.items()), "",
+             "| id | seed reference | verdict | numeric cross-check | seconds |", "|---|---|---|---|---|"]
+    for r in results:
+        num = r.numeric
+        cross = (f"{num['examples']} points, max residual {num['max_residual']:.1e} ≤ {num['tolerance']:.0e}"
+                 if num else "not run")
+        lines.append(f"| `{r.id}` | {r.reference} | **{r.verdict}** | {cross} | {r.seconds:.2f} |")
+    for r in results:
+        lines += ["", f"## `{r.id}` — {r.title}", "", f"*{r.reference}* · {r.kind} · **{r.verdict}**", "",
+                  f"Statement as printed: ${r.statement}$", "", f"Method: {r.method}", ""]
+        if r.corrected_statement:
+            lines += [f"Corrected statement: ${r.corrected_statement}$" if "$" not in r.corrected_statement
+                      else f"Corrected statement: {r.corrected_statement}", ""]
+        lines += ["Evidence:", "", "```json", json.dumps(r.evidence, indent=2, ensure_ascii=False, default=str), "```"]
+        if r.numeric:
+            lines += ["", f"Numeric cross-check: {r.numeric['description']} — {r.numeric['examples']} points at "
+                          f"{r.numeric['digits']} digits, max residual {r.numeric['max_residual']:.2e} "
+                          f"(tolerance {r.numeric['tolerance']:.0e})."]
+    return "\n".join(lines) + "\n"
+
+
+def write_markdown(results: list[Result], path: Path, title: str = "Identity registry") -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(markdown(results, title))
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,9 @@
+"""`import landau_num` must not import sympy (DESIGN.md §1)."""
+import subprocess
+import sys
+
+
+def test_landau_num_does_not_import_sympy():
+    code = "import sys, landau_num; print('sympy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
