@@ -1,7 +1,8 @@
 """The ``landau`` command (DESIGN.md §6).
 
-    landau check  [--out DIR]                               the main job: every quick check
-    landau verify [--only ID ...] [--json PATH] [--markdown PATH]   the identity registry
+    landau check   [--out DIR]                               the main job: every quick check
+    landau verify  [--only ID ...] [--json PATH] [--markdown PATH]   the identity registry
+    landau codegen [--check]                                 regenerate / check the numba kernels
 
 Every subcommand validates its input before computing and exits 2 with a one-line message
 naming the bad value on bad input. ``verify`` and ``check`` exit 0 when every entry ran (a
@@ -32,6 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--json", type=Path, metavar="PATH", help="write the results as JSON")
     verify.add_argument("--markdown", type=Path, metavar="PATH", help="write the results as Markdown")
     verify.set_defaults(handler=_cmd_verify)
+
+    codegen = sub.add_parser("codegen", help="regenerate the numba kernels in landau_num/_generated")
+    codegen.add_argument("--check", action="store_true",
+                         help="write nothing; exit 1 and name the stale files when the committed output is not current")
+    codegen.set_defaults(handler=_cmd_codegen)
 
     check = sub.add_parser("check", help="the main job: run every quick check and write a report")
     check.add_argument("--out", type=Path, default=Path("landau-report"), metavar="DIR",
@@ -72,6 +78,22 @@ def _cmd_verify(args) -> int:
     if args.markdown:
         report.write_markdown(results, args.markdown)
     return 1 if any(r.verdict == "error" for r in results) else 0
+
+
+def _cmd_codegen(args) -> int:
+    from landau_sym import codegen
+
+    if args.check:
+        stale = codegen.stale_files()
+        if stale:
+            print(f"stale generated files in {codegen.TARGET_PACKAGE}: {', '.join(stale)}; run `landau codegen`")
+            return 1
+        print(f"generated kernels are current ({codegen.TARGET_PACKAGE})")
+        return 0
+    written = codegen.write_sources()
+    print(f"{len(written)} file(s) rewritten in {codegen.TARGET_PACKAGE}" +
+          ("".join(f"\n  {p.name}" for p in written)))
+    return 0
 
 
 def _cmd_check(args) -> int:

@@ -12,7 +12,6 @@ polynomial), which gives ā and b̄ from their definitions as convolutions; then
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
 from itertools import product
 
 import mpmath
@@ -21,32 +20,12 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from ..geometry import Coordinates, landau_kernel
-from ..hermite import gaussian_expectation
+from ..exact_solutions import K, bkw_density, bkw_expectation
 from ..operators import fokker_planck_form
 from ..registry import CrossCheck, Identity, Outcome, register, relative_residual
 from ..sampling import draw_vector, real
 
-K = sp.Symbol("K", positive=True)
 C = sp.Symbol("C", positive=True)
-
-
-def bkw_polynomial_factor(xs: Sequence[sp.Symbol], k=K) -> sp.Expr:
-    """P + Q|x|², the polynomial factor of the BKW profile."""
-    d = len(xs)
-    r2 = sum(x**2 for x in xs)
-    return ((d + 2) * k - d) / (2 * k) + (1 - k) / (2 * k**2) * r2
-
-
-def bkw_density(xs: Sequence[sp.Symbol], k=K) -> sp.Expr:
-    d = len(xs)
-    r2 = sum(x**2 for x in xs)
-    return (2 * sp.pi * k) ** sp.Rational(-d, 2) * sp.exp(-r2 / (2 * k)) * bkw_polynomial_factor(xs, k)
-
-
-def bkw_expectation(poly: sp.Expr, xs: Sequence[sp.Symbol]) -> sp.Expr:
-    """∫ p(x) f_BKW(x) dx for p polynomial in xs (other symbols are carried as coefficients):
-    the N(0, K·I) expectation of p·(P + Q|x|²)."""
-    return sp.expand(gaussian_expectation(sp.expand(poly * bkw_polynomial_factor(xs)), xs, variance=K))
 
 
 def bkw_check(d: int, rate=None) -> tuple[sp.Expr, dict]:

@@ -1,0 +1,196 @@
+"""The kernel library: every formula the numeric layer evaluates, stated once (DESIGN.md §4).
+
+Each :class:`KernelSpec` names a function of scalar arguments returning a tuple of outputs,
+built from the symbolic definitions the identity registry verifies (``geometry.landau_kernel``,
+``exact_solutions``, ``hermite``, ``mollifiers``, ``potentials``, ``rotations``): nothing here is
+a second copy of a formula. ``landau codegen`` prints these specs to ``landau_num/_generated/``.
+
+``guards`` are (condition, outputs) pairs tested first: they encode limits such as z → 0.
+``domain`` gives, for each argument, the interval on which the kernel is meant to be used (the
+property tests draw points there, including its hard ends).
+
+The z → 0 convention for the Landau matrix (all γ): A(0) = 0 and (∇·A)(0) = 0. For γ > −2
+(resp. γ > −1 for the divergence) this is the continuous limit. For smaller γ there is no limit
+(|z|^{γ+2}Π(z) depends on the direction or blows up); 0 is the value that makes the pair term
+of a particle method vanish for coincident particles, which is what the symmetric pair sum
+requires (the pair (p, p) carries F_p − F_p = 0, and ∇·A is odd).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from .exact_solutions import anisotropic_maxwellian, bkw_density, bkw_expectation, bkw_K, maxwellian, score
+from .geometry import Coordinates, landau_kernel, power_law
+from .hermite import hermite_he
+from .mollifiers import exponential_mollifier, gaussian_mollifier
+from .operators import matrix_divergence
+from .potentials import alpha_cutoff, alpha_smooth, log_derivative_ratio
+from .rotations import rodrigues
+
+DIMENSIONS = (2, 3)
+HERMITE_MAX_DEGREE = 10
+
+
+@dataclass(frozen=True)
+class KernelSpec:
+    name: str
+    module: str
+    args: tuple[sp.Symbol, ...]
+    outputs: tuple[sp.Expr, ...]
+    doc: str
+    domain: dict[str, tuple[float, float]] = field(default_factory=dict)
+    guards: tuple[tuple[sp.Basic, tuple[sp.Expr, ...]], ...] = ()
+
+
+def _vec(prefix: str, d: int) -> tuple[sp.Symbol, ...]:
+    return tuple(sp.symbols(f"{prefix}1:{d + 1}", real=True))
+
+
+C = sp.Symbol("C", positive=True)
+GAMMA = sp.Symbol("gamma", real=True)
+EPS = sp.Symbol("eps", positive=True)
+ETA = sp.Symbol("eta", positive=True)
+R = sp.Symbol("r", nonnegative=True)
+KSYM = sp.Symbol("K", positive=True)
+T = sp.Symbol("t", real=True)
+C0 = sp.Symbol("c0", positive=True)
+TEMP = sp.Symbol("T", positive=True)
+THETA = sp.Symbol("theta", real=True)
+
+Z_DOMAIN = (-20.0, 20.0)
+GAMMA_DOMAIN = (-4.0, 1.0)
+
+
+def _landau_specs(d: int) -> list[KernelSpec]:
+    z = _vec("z", d)
+    x = _vec("x", d)
+    coords = Coordinates(z)
+    A = C * landau_kernel(sp.Matrix(z), power_law(GAMMA))
+    divA = matrix_divergence(A, coords).applyfunc(sp.simplify)
+    r2 = sum(c**2 for c in z)
+    at_origin = sp.Eq(r2, 0)
+    zero = lambda n: (sp.Integer(0),) * n  # noqa: E731
+    dom = {**{str(s): Z_DOMAIN for s in z}, "C": (1e-3, 10.0), "gamma": GAMMA_DOMAIN}
+    return [
+        KernelSpec(f"landau_matrix_{d}d", "landau_matrix", (*z, C, GAMMA), tuple(A),
+                   f"A(z) = C|z|^γ(|z|²I − z⊗z), row-major {d}×{d} (DESIGN.md §2); A(0) = 0.",
+                   dom, ((at_origin, zero(d * d)),)),
+        KernelSpec(f"landau_divergence_{d}d", "landau_matrix", (*z, C, GAMMA), tuple(divA),
+                   f"∇·A(z) = −C(d−1)|z|^γ z, derived symbolically from A (d = {d}); zero at z = 0.",
+                   dom, ((at_origin, zero(d)),)),
+        KernelSpec(f"landau_matrix_apply_{d}d", "landau_matrix", (*z, *x, C, GAMMA), tuple(A * sp.Matrix(x)),
+                   f"A(z)x for d = {d}, the product a particle method needs; zero at z = 0.",
+                   {**dom, **{str(s): (-10.0, 10.0) for s in x}}, ((at_origin, zero(d)),)),
+    ]
+
+
+def _potential_specs() -> list[KernelSpec]:
+    dom = {"r": (0.0, 50.0), "gamma": GAMMA_DOMAIN, "eta": (1e-3, 2.0)}
+    cutoff = alpha_cutoff(R, GAMMA, ETA)
+    smooth = alpha_smooth(R, GAMMA, ETA)
+    return [
+        KernelSpec("alpha_cutoff", "potentials", (R, GAMMA, ETA), (cutoff,),
+                   "α_η(r) = (ηχ(r/η))^γ of 003_2ee84d6b3c804a54.txt Remark 2.1 (χ in landau_sym.potentials).", dom),
+        KernelSpec("alpha_cutoff_log_derivative", "potentials", (R, GAMMA, ETA),
+                   (sp.piecewise_fold(log_derivative_ratio(cutoff, R)),),
+                   "r|α_η′|/α_η, bounded by |γ|/0.99 (condition (2) of seed 003).", dom),
+        KernelSpec("alpha_smooth", "potentials", (R, GAMMA, ETA), (smooth,),
+                   "α(r) = (r² + η²)^{γ/2}.", dom),
+        KernelSpec("alpha_smooth_log_derivative", "potentials", (R, GAMMA, ETA),
+                   (sp.simplify(log_derivative_ratio(smooth, R)),),
+                   "r|α′|/α = |γ|r²/(r² + η²) for the smooth regularisation.", dom),
+    ]
+
+
+def _mollifier_specs(d: int) -> list[KernelSpec]:
+    v = _vec("v", d)
+    dom = {**{str(s): (-10.0, 10.0) for s in v}, "eps": (1e-3, 4.0)}
+    specs = []
+    for label, builder, doc in (
+        ("gaussian", gaussian_mollifier, "ψ_ε(v) = (2πε)^{−d/2}e^{−|v|²/(2ε)} (DESIGN.md §5)"),
+        ("exponential", exponential_mollifier, "G^ε(v) = ε^{−d}C_d e^{−⟨v/ε⟩} (000_2c86dc742ea51118.txt §2.1)"),
+    ):
+        f = builder(v, EPS)
+        grad = [sp.diff(f, s) for s in v]
+        hess = [sp.diff(f, a, b) for a in v for b in v]
+        specs += [
+            KernelSpec(f"{label}_mollifier_{d}d", "mollifiers", (*v, EPS), (f,), f"{doc}, d = {d}.", dom),
+            KernelSpec(f"{label}_mollifier_gradient_{d}d", "mollifiers", (*v, EPS), tuple(grad),
+                       f"∇ of {doc}, d = {d}.", dom),
+            KernelSpec(f"{label}_mollifier_hessian_{d}d", "mollifiers", (*v, EPS), tuple(hess),
+                       f"Hessian (row-major) of {doc}, d = {d}.", dom),
+        ]
+    return specs
+
+
+def _exact_solution_specs(d: int) -> list[KernelSpec]:
+    v = _vec("v", d)
+    u = _vec("u", d)
+    temps = _vec("T", d)
+    r2 = sum(s**2 for s in v)
+    bkw = bkw_density(v, KSYM)
+    k_low = d / (d + 2)
+    vdom = {str(s): (-8.0, 8.0) for s in v}
+    maxw = maxwellian(v, u, TEMP)
+    aniso = anisotropic_maxwellian(v, temps)
+    return [
+        KernelSpec(f"bkw_K_{d}d", "exact_solutions", (T, C, C0), (bkw_K(T, C, C0, d),),
+                   f"K(t) = 1 − c₀e^{{−2C(d−1)t}} of the BKW solution, d = {d} (DESIGN.md §5).",
+                   {"t": (0.0, 100.0), "C": (1e-3, 1.0), "c0": (0.0, 1.0 - k_low)}),
+        KernelSpec(f"bkw_density_{d}d", "exact_solutions", (*v, KSYM), (bkw,),
+                   f"BKW profile for d = {d}; a density while K ≥ d/(d+2).", {**vdom, "K": (k_low, 1.0)}),
+        KernelSpec(f"bkw_score_{d}d", "exact_solutions", (*v, KSYM), tuple(score(bkw, v)),
+                   f"∇ log f of the BKW profile, d = {d}.", {**vdom, "K": (k_low + 1e-3, 1.0)}),
+        KernelSpec(f"bkw_moments_{d}d", "exact_solutions", (KSYM,),
+                   (sp.simplify(bkw_expectation(r2, v)), sp.factor(bkw_expectation(r2**2, v))),
+                   f"(∫|v|²f, ∫|v|⁴f) of the BKW profile, d = {d}, from exact Gaussian moments.",
+                   {"K": (k_low, 1.0)}),
+        KernelSpec(f"maxwellian_{d}d", "exact_solutions", (*v, *u, TEMP), (maxw,),
+                   f"Maxwellian with mean u and temperature T, unit mass, d = {d}.",
+                   {**vdom, **{str(s): (-3.0, 3.0) for s in u}, "T": (0.05, 10.0)}),
+        KernelSpec(f"maxwellian_score_{d}d", "exact_solutions", (*v, *u, TEMP), tuple(score(maxw, v)),
+                   f"∇ log of the Maxwellian, d = {d}.",
+                   {**vdom, **{str(s): (-3.0, 3.0) for s in u}, "T": (0.05, 10.0)}),
+        KernelSpec(f"anisotropic_maxwellian_{d}d", "exact_solutions", (*v, *temps), (aniso,),
+                   f"Zero-mean Gaussian with covariance diag(T_1..T_d), d = {d}.",
+                   {**vdom, **{str(s): (0.05, 10.0) for s in temps}}),
+        KernelSpec(f"anisotropic_maxwellian_score_{d}d", "exact_solutions", (*v, *temps), tuple(score(aniso, v)),
+                   f"∇ log of the anisotropic Maxwellian, d = {d}.",
+                   {**vdom, **{str(s): (0.05, 10.0) for s in temps}}),
+    ]
+
+
+def _hermite_specs() -> list[KernelSpec]:
+    x = sp.Symbol("x", real=True)
+    values = tuple(sp.horner(sp.expand(hermite_he(n, x) / sp.sqrt(sp.factorial(n)))) for n in range(HERMITE_MAX_DEGREE + 1))
+    return [KernelSpec("hermite_orthonormal_1d", "hermite", (x,), values,
+                       f"(He_n(x)/√n!)_{{n ≤ {HERMITE_MAX_DEGREE}}}: the 1D factors of the orthonormal H_α of "
+                       "004_b333c7817a08033b.txt Lemma 2 (H_α = Π_i H_{α_i}(x_i)).", {"x": (-8.0, 8.0)})]
+
+
+def _rotation_specs() -> list[KernelSpec]:
+    x = _vec("x", 3)
+    k = _vec("k", 3)
+    out = rodrigues(sp.Matrix(x), sp.Matrix(k), THETA)
+    return [KernelSpec("rotate_about_axis", "rotation", (*x, *k, THETA), tuple(out),
+                       "Rodrigues rotation of x about the unit axis k by the angle θ.",
+                       {**{str(s): (-10.0, 10.0) for s in x}, **{str(s): (-1.0, 1.0) for s in k}, "theta": (-7.0, 7.0)})]
+
+
+def kernel_library() -> list[KernelSpec]:
+    specs: list[KernelSpec] = []
+    for d in DIMENSIONS:
+        specs += _landau_specs(d)
+    specs += _potential_specs()
+    for d in DIMENSIONS:
+        specs += _mollifier_specs(d)
+    for d in DIMENSIONS:
+        specs += _exact_solution_specs(d)
+    specs += _hermite_specs()
+    specs += _rotation_specs()
+    names = [s.name for s in specs]
+    if len(names) != len(set(names)):
+        raise ValueError("duplicate kernel names in the library")
+    return specs
