@@ -57,6 +57,7 @@ def _definition_hash(specs: list[KernelSpec]) -> str:
         h.update(spec.name.encode())
         h.update(sp.srepr(spec.outputs).encode())
         h.update(sp.srepr(spec.guards).encode())
+        h.update(sp.srepr(spec.prelude).encode())
         h.update(spec.doc.encode())
     return h.hexdigest()
 
@@ -64,6 +65,8 @@ def _definition_hash(specs: list[KernelSpec]) -> str:
 def _function_source(spec: KernelSpec, printer: _KernelPrinter) -> str:
     args = ", ".join(str(a) for a in spec.args)
     lines = [JIT_DECORATOR, f"def {spec.name}({args}):", f'    """{spec.doc}"""']
+    for symbol, value in spec.prelude:
+        lines.append(f"    {symbol} = {printer.doprint(value)}")
     for condition, values in spec.guards:
         lines.append(f"    if {printer.doprint(condition)}:")
         lines.append(f"        return {_return_value([printer.doprint(sp.sympify(v)) for v in values])}")
@@ -81,7 +84,7 @@ def _return_value(items: list[str]) -> str:
 
 def generate_sources(specs: list[KernelSpec] | None = None) -> "OrderedDict[str, str]":
     """File name → source text for every generated module (and the package's __init__)."""
-    specs = kernel_library() if specs is None else specs
+    specs = kernel_library() if specs is None else specs  # looked up at call time (tests replace it)
     printer = _KernelPrinter()
     modules: OrderedDict[str, list[KernelSpec]] = OrderedDict()
     for spec in specs:
@@ -106,7 +109,8 @@ def generate_sources(specs: list[KernelSpec] | None = None) -> "OrderedDict[str,
     return sources
 
 
-def write_sources(target: Path = TARGET_PACKAGE, sources=None) -> list[Path]:
+def write_sources(target: Path | None = None, sources=None) -> list[Path]:
+    target = TARGET_PACKAGE if target is None else target
     sources = generate_sources() if sources is None else sources
     target.mkdir(parents=True, exist_ok=True)
     written = []
@@ -121,9 +125,10 @@ def write_sources(target: Path = TARGET_PACKAGE, sources=None) -> list[Path]:
     return written
 
 
-def stale_files(target: Path = TARGET_PACKAGE, sources=None) -> list[str]:
+def stale_files(target: Path | None = None, sources=None) -> list[str]:
     """Names of committed files that differ from, are missing from, or are absent in the
     current generator output."""
+    target = TARGET_PACKAGE if target is None else target
     sources = generate_sources() if sources is None else sources
     stale = [name for name, text in sources.items()
              if not (target / name).exists() or (target / name).read_text() != text]

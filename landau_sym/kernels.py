@@ -5,7 +5,8 @@ built from the symbolic definitions the identity registry verifies (``geometry.l
 ``exact_solutions``, ``hermite``, ``mollifiers``, ``potentials``, ``rotations``): nothing here is
 a second copy of a formula. ``landau codegen`` prints these specs to ``landau_num/_generated/``.
 
-``guards`` are (condition, outputs) pairs tested first: they encode limits such as z → 0.
+``prelude`` holds (symbol, expression) assignments evaluated first; ``guards`` are
+(condition, outputs) pairs tested next: they encode limits such as z → 0.
 ``domain`` gives, for each argument, the interval on which the kernel is meant to be used (the
 property tests draw points there, including its hard ends).
 
@@ -42,6 +43,14 @@ class KernelSpec:
     doc: str
     domain: dict[str, tuple[float, float]] = field(default_factory=dict)
     guards: tuple[tuple[sp.Basic, tuple[sp.Expr, ...]], ...] = ()
+    prelude: tuple[tuple[sp.Symbol, sp.Expr], ...] = ()
+
+    def unscaled_outputs(self) -> tuple[sp.Expr, ...]:
+        """The outputs with the prelude substituted back: a function of ``args`` alone."""
+        outputs = self.outputs
+        for symbol, value in reversed(self.prelude):
+            outputs = tuple(sp.sympify(o).subs(symbol, value) for o in outputs)
+        return outputs
 
 
 def _vec(prefix: str, d: int) -> tuple[sp.Symbol, ...]:
@@ -63,26 +72,41 @@ Z_DOMAIN = (-20.0, 20.0)
 GAMMA_DOMAIN = (-4.0, 1.0)
 
 
+def _scaled(expr: sp.Expr, z: tuple[sp.Symbol, ...], y: tuple[sp.Symbol, ...], s: sp.Symbol) -> sp.Expr:
+    """expr(z) rewritten as a function of s = max|z_i| and y = z/s (so |y| ∈ [1, √d]).
+
+    The Landau kernels are homogeneous in z, so the power of s factors out exactly; evaluating
+    |y|² instead of |z|² avoids the underflow (|z| < 1e-154) and overflow (|z| > 1e154) that would
+    otherwise turn |z|^γ into 0 or ∞ while the true value is finite.
+    """
+    e = expr.subs(dict(zip(z, [s * c for c in y])), simultaneous=True)
+    e = sp.expand_power_base(e.replace(lambda x: x.is_Add, sp.factor_terms))
+    return sp.powsimp(e)
+
+
 def _landau_specs(d: int) -> list[KernelSpec]:
     z = _vec("z", d)
     x = _vec("x", d)
+    y = _vec("y", d)
+    s = sp.Symbol("s", nonnegative=True)
     coords = Coordinates(z)
     A = C * landau_kernel(sp.Matrix(z), power_law(GAMMA))
     divA = matrix_divergence(A, coords).applyfunc(sp.simplify)
-    r2 = sum(c**2 for c in z)
-    at_origin = sp.Eq(r2, 0)
+    prelude = ((s, sp.Max(*[sp.Abs(c) for c in z])), *((yc, zc / s) for yc, zc in zip(y, z)))
+    at_origin = sp.Eq(s, 0)
     zero = lambda n: (sp.Integer(0),) * n  # noqa: E731
-    dom = {**{str(s): Z_DOMAIN for s in z}, "C": (1e-3, 10.0), "gamma": GAMMA_DOMAIN}
+    scaled = lambda exprs: tuple(_scaled(e, z, y, s) for e in exprs)  # noqa: E731
+    dom = {**{str(c): Z_DOMAIN for c in z}, "C": (1e-3, 10.0), "gamma": GAMMA_DOMAIN}
     return [
-        KernelSpec(f"landau_matrix_{d}d", "landau_matrix", (*z, C, GAMMA), tuple(A),
+        KernelSpec(f"landau_matrix_{d}d", "landau_matrix", (*z, C, GAMMA), scaled(A),
                    f"A(z) = C|z|^γ(|z|²I − z⊗z), row-major {d}×{d} (DESIGN.md §2); A(0) = 0.",
-                   dom, ((at_origin, zero(d * d)),)),
-        KernelSpec(f"landau_divergence_{d}d", "landau_matrix", (*z, C, GAMMA), tuple(divA),
+                   dom, ((at_origin, zero(d * d)),), prelude),
+        KernelSpec(f"landau_divergence_{d}d", "landau_matrix", (*z, C, GAMMA), scaled(divA),
                    f"∇·A(z) = −C(d−1)|z|^γ z, derived symbolically from A (d = {d}); zero at z = 0.",
-                   dom, ((at_origin, zero(d)),)),
-        KernelSpec(f"landau_matrix_apply_{d}d", "landau_matrix", (*z, *x, C, GAMMA), tuple(A * sp.Matrix(x)),
+                   dom, ((at_origin, zero(d)),), prelude),
+        KernelSpec(f"landau_matrix_apply_{d}d", "landau_matrix", (*z, *x, C, GAMMA), scaled(A * sp.Matrix(x)),
                    f"A(z)x for d = {d}, the product a particle method needs; zero at z = 0.",
-                   {**dom, **{str(s): (-10.0, 10.0) for s in x}}, ((at_origin, zero(d)),)),
+                   {**dom, **{str(c): (-10.0, 10.0) for c in x}}, ((at_origin, zero(d)),), prelude),
     ]
 
 
