@@ -3,6 +3,7 @@
     landau check   [--out DIR]                               the main job: every quick check
     landau verify  [--only ID ...] [--json PATH] [--markdown PATH]   the identity registry
     landau codegen [--check]                                 regenerate / check the numba kernels
+    landau run blob --case CASE [--n --eps --dt --T --scheme --kernel --out DIR]   one simulation
 
 Every subcommand validates its input before computing and exits 2 with a one-line message
 naming the bad value on bad input. ``verify`` and ``check`` exit 0 when every entry ran (a
@@ -38,6 +39,22 @@ def build_parser() -> argparse.ArgumentParser:
     codegen.add_argument("--check", action="store_true",
                          help="write nothing; exit 1 and name the stale files when the committed output is not current")
     codegen.set_defaults(handler=_cmd_codegen)
+
+    run = sub.add_parser("run", help="run one simulation and write its run record")
+    solvers = run.add_subparsers(dest="solver", required=True, parser_class=_Parser)
+    blob = solvers.add_parser("blob", help="deterministic particle (blob) method for the ε-Landau equation")
+    blob.add_argument("--case", required=True, help="bkw2d, bkw3d, aniso3d, coulomb2d, bimaxwellian3d, rosenbluth3d")
+    blob.add_argument("--n", type=int, default=None, help="cells per side (default: 20 in 2D, 12 in 3D)")
+    blob.add_argument("--eps", type=float, default=None, help="mollifier parameter (default 0.64 h^1.98)")
+    blob.add_argument("--dt", type=float, default=0.05, help="time step (default 0.05)")
+    blob.add_argument("--T", type=float, default=1.0, help="duration of the run (default 1)")
+    blob.add_argument("--scheme", default="rk4", help="rk4 (explicit) or midpoint (implicit, conservative)")
+    blob.add_argument("--kernel", default="gaussian", help="gaussian or exponential mollifier")
+    blob.add_argument("--L", type=float, default=None, help="half-width of the box (default: the case's)")
+    blob.add_argument("--record-every", type=int, default=1, help="diagnostics every this many steps")
+    blob.add_argument("--out", type=Path, required=True, metavar="DIR", help="output directory")
+    blob.add_argument("--no-figures", action="store_true", help="skip the PNG figures")
+    blob.set_defaults(handler=_cmd_run_blob)
 
     check = sub.add_parser("check", help="the main job: run every quick check and write a report")
     check.add_argument("--out", type=Path, default=Path("landau-report"), metavar="DIR",
@@ -96,12 +113,43 @@ def _cmd_codegen(args) -> int:
     return 0
 
 
+def _cmd_run_blob(args) -> int:
+    from landau_num.blob_run import BlobParameters, BlobRun
+    from landau_num.cases import get_case
+
+    try:
+        case = get_case(args.case)
+        n = args.n if args.n is not None else (20 if case.d == 2 else 12)
+        params = BlobParameters(n=n, T=args.T, dt=args.dt, eps=args.eps, scheme=args.scheme, kernel=args.kernel,
+                                L=args.L, record_every=args.record_every)
+        params.validate()
+        runner = BlobRun(case, params)
+    except ValueError as exc:
+        raise UsageError(f"landau run blob: {exc}") from None
+    record = runner.run(out_dir=args.out, progress=True, figures=not args.no_figures)
+    s = record.series
+    print(f"{case.name}: {record.steps} steps, {record.wall_seconds:.1f} s, stop: {record.stop_reason}")
+    print(f"  H_eps {s['entropy'][0]:.6f} -> {s['entropy'][-1]:.6f}; energy drift {s['energy'][-1] - s['energy'][0]:.2e}")
+    if "error_vs_exact" in record.extra:
+        e = record.extra["error_vs_exact"]
+        print(f"  relative errors at the end: L1 {e['l1'][-1]:.3e}, L2 {e['l2'][-1]:.3e}, Linf {e['linf'][-1]:.3e}")
+    print(f"  run record: {args.out / 'result.json'}")
+    return 0 if record.stop_reason == "completed" else 1
+
+
 def _cmd_check(args) -> int:
     from . import report
 
     if args.out.exists() and not args.out.is_dir():
         raise UsageError(f"landau check: --out {args.out} exists and is not a directory")
+    from .quick_checks import QUICK_CHECKS
+
     results = _run_registry(_select_identities(None))
+    for check in QUICK_CHECKS:
+        print(f"  {check.__name__} …", end="", file=sys.stderr, flush=True)
+        result = check()
+        print(f" {result.verdict} ({result.seconds:.1f} s)", file=sys.stderr, flush=True)
+        results.append(result)
     print(report.text_table(results))
     args.out.mkdir(parents=True, exist_ok=True)
     report.write_json(results, args.out / "identities.json")
