@@ -56,7 +56,7 @@ def _aniso3d() -> Case:
     sigma0 = np.diag(temps)
     sigma_inf = np.trace(sigma0) / d * np.eye(d)
     return Case(
-        name="aniso3d", d=d, gamma=0.0, C=C, L=6.0,
+        name="aniso3d", d=d, gamma=0.0, C=C, L=5.0,
         initial_density=lambda x: _pointwise(aniso, x, *temps),
         exact_second_moments=lambda t: sigma_inf - (sigma_inf - sigma0) * math.exp(-4 * d * C * t),
         notes="N(0, diag(1.8, 0.2, 1)); Σ(t) = Σ∞ − (Σ∞ − Σ₀)e^(−4dCt)",
@@ -98,7 +98,7 @@ def _rosenbluth3d(C: float = 1.0) -> Case:
 
 CASE_BUILDERS: dict[str, Callable[..., Case]] = {
     "bkw2d": lambda: _bkw(2, 1 / 16, 0.5, 0.0, 4.0, "bkw2d"),
-    "bkw3d": lambda: _bkw(3, 1 / 24, 1.0, 5.5, 5.0, "bkw3d"),
+    "bkw3d": lambda: _bkw(3, 1 / 24, 1.0, 5.5, 4.5, "bkw3d"),
     "aniso3d": _aniso3d,
     "coulomb2d": _coulomb2d,
     "bimaxwellian3d": _bimaxwellian3d,
