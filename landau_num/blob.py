@@ -32,7 +32,7 @@ import math
 import numba
 import numpy as np
 
-from ._generated.landau_matrix import landau_matrix_apply_2d, landau_matrix_apply_3d
+from ._generated import landau_matrix as lm
 from ._generated.mollifiers import (
     exponential_mollifier_2d, exponential_mollifier_3d, exponential_mollifier_gradient_2d,
     exponential_mollifier_gradient_3d, gaussian_mollifier_2d, gaussian_mollifier_3d,
@@ -67,13 +67,43 @@ def mollifier(kind, z, eps):
     return exponential_mollifier_3d(z[0], z[1], z[2], eps), g[0], g[1], g[2]
 
 
+GAMMA_CODES = {-3.0: 1, -2.0: 2, -1.0: 3, 0.0: 4, 1.0: 5}
+"""γ values with a specialised generated kernel (no pow() in the pair loop); other γ use code 0."""
+
+
+def gamma_code(gamma: float) -> int:
+    return GAMMA_CODES.get(float(gamma), 0)
+
+
 @numba.njit(cache=True)
-def pair_velocity(z, g, C, gamma):
-    """A(z)g with the generated scale-safe Landau kernel (zero at z = 0)."""
+def pair_velocity(z, g, C, gamma, code):
+    """A(z)g with the generated scale-safe Landau kernels (zero at z = 0); ``code`` selects the
+    γ-specialised kernel (see GAMMA_CODES), 0 the general one."""
     if z.shape[0] == 2:
-        a = landau_matrix_apply_2d(z[0], z[1], g[0], g[1], C, gamma)
+        if code == 1:
+            a = lm.landau_matrix_apply_2d_gamma_m3(z[0], z[1], g[0], g[1], C)
+        elif code == 2:
+            a = lm.landau_matrix_apply_2d_gamma_m2(z[0], z[1], g[0], g[1], C)
+        elif code == 3:
+            a = lm.landau_matrix_apply_2d_gamma_m1(z[0], z[1], g[0], g[1], C)
+        elif code == 4:
+            a = lm.landau_matrix_apply_2d_gamma_0(z[0], z[1], g[0], g[1], C)
+        elif code == 5:
+            a = lm.landau_matrix_apply_2d_gamma_1(z[0], z[1], g[0], g[1], C)
+        else:
+            a = lm.landau_matrix_apply_2d(z[0], z[1], g[0], g[1], C, gamma)
         return a[0], a[1], 0.0
-    return landau_matrix_apply_3d(z[0], z[1], z[2], g[0], g[1], g[2], C, gamma)
+    if code == 1:
+        return lm.landau_matrix_apply_3d_gamma_m3(z[0], z[1], z[2], g[0], g[1], g[2], C)
+    if code == 2:
+        return lm.landau_matrix_apply_3d_gamma_m2(z[0], z[1], z[2], g[0], g[1], g[2], C)
+    if code == 3:
+        return lm.landau_matrix_apply_3d_gamma_m1(z[0], z[1], z[2], g[0], g[1], g[2], C)
+    if code == 4:
+        return lm.landau_matrix_apply_3d_gamma_0(z[0], z[1], z[2], g[0], g[1], g[2], C)
+    if code == 5:
+        return lm.landau_matrix_apply_3d_gamma_1(z[0], z[1], z[2], g[0], g[1], g[2], C)
+    return lm.landau_matrix_apply_3d(z[0], z[1], z[2], g[0], g[1], g[2], C, gamma)
 
 
 @numba.njit(cache=True)
@@ -83,16 +113,27 @@ def _cell_of(x, L, h, n):
 
 
 @numba.njit(cache=True)
-def _neighbour_offsets(d, k):
+def _neighbour_offsets(d, radius_in_cells):
+    """Cell-index offsets that can hold a point within ``radius_in_cells`` cell widths of a point
+    of the centre cell: per axis the gap is at least (|o| − 1) cells, so offsets with
+    Σ max(|o_a| − 1, 0)² > radius² are dropped (a ball, not the bounding cube)."""
+    k = int(math.ceil(radius_in_cells)) + 1
     width = 2 * k + 1
     count = width**d
     out = np.empty((count, d), dtype=np.int64)
+    kept = 0
     for m in range(count):
         rest = m
+        gap2 = 0.0
         for a in range(d - 1, -1, -1):
-            out[m, a] = rest % width - k
+            o = rest % width - k
+            out[kept, a] = o
+            gap = max(abs(o) - 1, 0)
+            gap2 += gap * gap
             rest //= width
-    return out
+        if gap2 <= radius_in_cells * radius_in_cells:
+            kept += 1
+    return out[:kept]
 
 
 @numba.njit(cache=True)
@@ -130,8 +171,7 @@ def grid_density(v, w, points, L, h, n, kind, eps, radius):
     """f_c = Σ_q w_q ψ_ε(u_c − v_q) at every grid point (gathered through a cell list)."""
     M, d = points.shape
     starts, order = _bin_particles(v, L, h, n)
-    k = int(math.ceil(radius / h)) + 1
-    offsets = _neighbour_offsets(d, k)
+    offsets = _neighbour_offsets(d, radius / h)
     out = np.zeros(M)
     r2max = radius * radius
     for c in numba.prange(M):
@@ -166,8 +206,7 @@ def grid_density(v, w, points, L, h, n, kind, eps, radius):
 def entropy_gradient(v, density, points, L, h, n, kind, eps, radius):
     """F_p = h^d Σ_c ∇ψ_ε(v_p − u_c)(log f_c + 1) (midpoint rule; see the module docstring)."""
     N, d = v.shape
-    k = int(math.ceil(radius / h)) + 1
-    offsets = _neighbour_offsets(d, k)
+    offsets = _neighbour_offsets(d, radius / h)
     vol = h**d
     r2max = radius * radius
     F = np.zeros((N, d))
@@ -203,8 +242,8 @@ def entropy_gradient(v, density, points, L, h, n, kind, eps, radius):
 
 
 @numba.njit(parallel=True, cache=True)
-def velocities_direct(v, w, F, C, gamma):
-    """dv_p/dt = −Σ_q w_q A(v_p − v_q)(F_p − F_q), the O(N²) pair sum (any γ)."""
+def velocities_direct(v, w, F, C, gamma, code):
+    """dv_p/dt = −Σ_q w_q A(v_p − v_q)(F_p − F_q), the O(N²) pair sum (any γ; code = gamma_code(γ))."""
     N, d = v.shape
     out = np.zeros((N, d))
     for p in numba.prange(N):
@@ -217,7 +256,7 @@ def velocities_direct(v, w, F, C, gamma):
             for a in range(d):
                 z[a] = v[p, a] - v[q, a]
                 g[a] = F[p, a] - F[q, a]
-            u = pair_velocity(z, g, C, gamma)
+            u = pair_velocity(z, g, C, gamma, code)
             acc0 += w[q] * u[0]
             acc1 += w[q] * u[1]
             acc2 += w[q] * u[2]
@@ -295,7 +334,7 @@ def velocities_moment_form(v, w, F, C):
 
 
 @numba.njit(parallel=True, cache=True)
-def dissipation(v, w, F, C, gamma):
+def dissipation(v, w, F, C, gamma, code):
     """D_ε = ½ Σ_{p,q} w_p w_q (F_p − F_q)·A(v_p − v_q)(F_p − F_q) (seed 000 Remark 29)."""
     N, d = v.shape
     partial = np.zeros(N)
@@ -307,7 +346,7 @@ def dissipation(v, w, F, C, gamma):
             for a in range(d):
                 z[a] = v[p, a] - v[q, a]
                 g[a] = F[p, a] - F[q, a]
-            u = pair_velocity(z, g, C, gamma)
+            u = pair_velocity(z, g, C, gamma, code)
             dot = 0.0
             for a in range(d):
                 dot += g[a] * u[a]
@@ -338,6 +377,7 @@ class BlobSystem:
             raise ValueError(f"the moment form of the interaction needs gamma = 0, got {gamma!r}")
         self.grid, self.w, self.C, self.gamma, self.eps = grid, weights, float(C), float(gamma), float(eps)
         self.kind = KERNELS[kernel]
+        self.gamma_code = gamma_code(gamma)
         self.radius = cutoff_radius(self.kind, self.eps)
         self.use_moments = interaction == "moments" or (interaction == "auto" and gamma == 0)
 
@@ -354,7 +394,7 @@ class BlobSystem:
         F = self.entropy_gradient(v)
         if self.use_moments:
             return velocities_moment_form(v, self.w, F, self.C)
-        return velocities_direct(v, self.w, F, self.C, self.gamma)
+        return velocities_direct(v, self.w, F, self.C, self.gamma, self.gamma_code)
 
     def entropy(self, density: np.ndarray) -> float:
         """H_ε^h = h^d Σ_c f_c log f_c (midpoint rule; 0 log 0 = 0)."""
@@ -362,4 +402,4 @@ class BlobSystem:
         return float(self.grid.cell_volume * np.sum(positive * np.log(positive)))
 
     def dissipation(self, v: np.ndarray) -> float:
-        return float(dissipation(v, self.w, self.entropy_gradient(v), self.C, self.gamma))
+        return float(dissipation(v, self.w, self.entropy_gradient(v), self.C, self.gamma, self.gamma_code))

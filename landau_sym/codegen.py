@@ -41,6 +41,8 @@ class _KernelPrinter(PythonCodePrinter):
     def _print_Pow(self, expr, rational=False):
         if expr.exp.is_Integer:  # integer powers stay integer: numba expands them to products
             return f"{self.parenthesize(expr.base, precedence(expr))}**{int(expr.exp)}"
+        if expr.exp.is_Rational and expr.exp.q == 2 and abs(expr.exp.p) > 1:  # x^{p/2} = √x^p: no pow()
+            return f"math.sqrt({self.doprint(expr.base)})**{int(expr.exp.p)}"
         return super()._print_Pow(expr, rational=rational)
 
 

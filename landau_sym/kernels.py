@@ -70,6 +70,9 @@ THETA = sp.Symbol("theta", real=True)
 
 Z_DOMAIN = (-20.0, 20.0)
 GAMMA_DOMAIN = (-4.0, 1.0)
+SPECIALISED_GAMMAS = {"m3": -3, "m2": -2, "m1": -1, "0": 0, "1": 1}
+"""γ values with their own A(z)x kernel: with γ fixed, |z|^γ becomes products and square roots,
+which is several times cheaper than pow() in the O(N²) pair loop of a particle method."""
 
 
 def _scaled(expr: sp.Expr, z: tuple[sp.Symbol, ...], y: tuple[sp.Symbol, ...], s: sp.Symbol) -> sp.Expr:
@@ -107,6 +110,13 @@ def _landau_specs(d: int) -> list[KernelSpec]:
         KernelSpec(f"landau_matrix_apply_{d}d", "landau_matrix", (*z, *x, C, GAMMA), scaled(A * sp.Matrix(x)),
                    f"A(z)x for d = {d}, the product a particle method needs; zero at z = 0.",
                    {**dom, **{str(c): (-10.0, 10.0) for c in x}}, ((at_origin, zero(d)),), prelude),
+    ] + [
+        KernelSpec(f"landau_matrix_apply_{d}d_gamma_{tag}", "landau_matrix", (*z, *x, C),
+                   tuple(sp.simplify(e.subs(GAMMA, value)) for e in scaled(A * sp.Matrix(x))),
+                   f"A(z)x for d = {d} and γ = {value} (landau_matrix_apply_{d}d with γ fixed); zero at z = 0.",
+                   {str(c): Z_DOMAIN for c in z} | {"C": (1e-3, 10.0)} | {str(c): (-10.0, 10.0) for c in x},
+                   ((at_origin, zero(d)),), prelude)
+        for tag, value in SPECIALISED_GAMMAS.items()
     ]
 
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from landau_num.blob import BlobSystem, velocities_direct, velocities_moment_form
+from landau_num.blob import BlobSystem, gamma_code, velocities_direct, velocities_moment_form
 from landau_num.blob_run import BlobParameters, BlobRun
 from landau_num.cases import get_case
 from landau_num.grid import CellGrid
@@ -23,10 +23,22 @@ def test_moment_form_equals_direct_sum(d, N, seed):
     F = rng.normal(size=(N, d))
     w = rng.uniform(0, 1, size=N)
     C = rng.uniform(0.01, 2)
-    direct = velocities_direct(v, w, F, C, 0.0)
+    direct = velocities_direct(v, w, F, C, 0.0, gamma_code(0.0))
+    general = velocities_direct(v, w, F, C, 0.0, 0)  # the general-γ kernel at γ = 0
+    assert np.abs(direct - general).max() <= 1e-13 * np.abs(direct).max()
     moments = velocities_moment_form(v, w, F, C)
     scale = C * w.sum() * (1 + np.abs(v).max()) ** 2 * np.abs(F).max()
     assert np.abs(direct - moments).max() <= 1e-13 * scale
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from([2, 3]), st.sampled_from([-3.0, -2.0, -1.0, 1.0]), st.integers(0, 2**32 - 1))
+def test_specialised_gamma_kernels_agree_with_the_general_one(d, gamma, seed):
+    rng = np.random.default_rng(seed)
+    v, F, w = rng.normal(size=(12, d)), rng.normal(size=(12, d)), rng.uniform(0, 1, size=12)
+    fast = velocities_direct(v, w, F, 0.5, gamma, gamma_code(gamma))
+    general = velocities_direct(v, w, F, 0.5, gamma, 0)
+    assert np.abs(fast - general).max() <= 1e-12 * np.abs(general).max()
 
 
 def _system(case="bkw2d", n=10, **kw):

@@ -2,7 +2,7 @@
 """Kernels generated from landau_sym.kernels; import a module to compile its functions."""
 
 KERNEL_MODULES = {
-    "landau_matrix": ['landau_matrix_2d', 'landau_divergence_2d', 'landau_matrix_apply_2d', 'landau_matrix_3d', 'landau_divergence_3d', 'landau_matrix_apply_3d'],
+    "landau_matrix": ['landau_matrix_2d', 'landau_divergence_2d', 'landau_matrix_apply_2d', 'landau_matrix_apply_2d_gamma_m3', 'landau_matrix_apply_2d_gamma_m2', 'landau_matrix_apply_2d_gamma_m1', 'landau_matrix_apply_2d_gamma_0', 'landau_matrix_apply_2d_gamma_1', 'landau_matrix_3d', 'landau_divergence_3d', 'landau_matrix_apply_3d', 'landau_matrix_apply_3d_gamma_m3', 'landau_matrix_apply_3d_gamma_m2', 'landau_matrix_apply_3d_gamma_m1', 'landau_matrix_apply_3d_gamma_0', 'landau_matrix_apply_3d_gamma_1'],
     "potentials": ['alpha_cutoff', 'alpha_cutoff_log_derivative', 'alpha_smooth', 'alpha_smooth_log_derivative'],
     "mollifiers": ['gaussian_mollifier_2d', 'gaussian_mollifier_gradient_2d', 'gaussian_mollifier_hessian_2d', 'exponential_mollifier_2d', 'exponential_mollifier_gradient_2d', 'exponential_mollifier_hessian_2d', 'gaussian_mollifier_3d', 'gaussian_mollifier_gradient_3d', 'gaussian_mollifier_hessian_3d', 'exponential_mollifier_3d', 'exponential_mollifier_gradient_3d', 'exponential_mollifier_hessian_3d'],
     "exact_solutions": ['bkw_K_2d', 'bkw_density_2d', 'bkw_score_2d', 'bkw_moments_2d', 'maxwellian_2d', 'maxwellian_score_2d', 'anisotropic_maxwellian_2d', 'anisotropic_maxwellian_score_2d', 'bkw_K_3d', 'bkw_density_3d', 'bkw_score_3d', 'bkw_moments_3d', 'maxwellian_3d', 'maxwellian_score_3d', 'anisotropic_maxwellian_3d', 'anisotropic_maxwellian_score_3d'],

@@ -76,7 +76,7 @@ def bkw_density_3d(v1, v2, v3, K):
     """BKW profile for d = 3; a density while K ≥ d/(d+2)."""
     t0 = v1**2 + v2**2 + v3**2
     t1 = ((1.0/2.0))/K
-    return ((1.0/4.0))*math.sqrt(2.0)*(t1*(5.0*K - 3.0) + ((1.0/2.0))*t0*(1.0 - K)/K**2)*math.exp(-t0*t1)/(math.pi**((3.0/2.0))*K**((3.0/2.0)))
+    return ((1.0/4.0))*math.sqrt(2.0)*(t1*(5.0*K - 3.0) + ((1.0/2.0))*t0*(1.0 - K)/K**2)*math.exp(-t0*t1)/(math.sqrt(math.pi)**3*math.sqrt(K)**3)
 
 
 @numba.njit(cache=True, error_model="numpy")
@@ -97,7 +97,7 @@ def bkw_moments_3d(K):
 @numba.njit(cache=True, error_model="numpy")
 def maxwellian_3d(v1, v2, v3, u1, u2, u3, T):
     """Maxwellian with mean u and temperature T, unit mass, d = 3."""
-    return ((1.0/4.0))*math.sqrt(2.0)*math.exp(((1.0/2.0))*(-(-u1 + v1)**2 - (-u2 + v2)**2 - (-u3 + v3)**2)/T)/(math.pi**((3.0/2.0))*T**((3.0/2.0)))
+    return ((1.0/4.0))*math.sqrt(2.0)*math.exp(((1.0/2.0))*(-(-u1 + v1)**2 - (-u2 + v2)**2 - (-u3 + v3)**2)/T)/(math.sqrt(math.pi)**3*math.sqrt(T)**3)
 
 
 @numba.njit(cache=True, error_model="numpy")
@@ -110,7 +110,7 @@ def maxwellian_score_3d(v1, v2, v3, u1, u2, u3, T):
 @numba.njit(cache=True, error_model="numpy")
 def anisotropic_maxwellian_3d(v1, v2, v3, T1, T2, T3):
     """Zero-mean Gaussian with covariance diag(T_1..T_d), d = 3."""
-    return ((1.0/4.0))*math.sqrt(2.0)*math.exp(-(1.0/2.0)*v1**2/T1)*math.exp(-(1.0/2.0)*v2**2/T2)*math.exp(-(1.0/2.0)*v3**2/T3)/(math.pi**((3.0/2.0))*math.sqrt(T1)*math.sqrt(T2)*math.sqrt(T3))
+    return ((1.0/4.0))*math.sqrt(2.0)*math.exp(-(1.0/2.0)*v1**2/T1)*math.exp(-(1.0/2.0)*v2**2/T2)*math.exp(-(1.0/2.0)*v3**2/T3)/(math.sqrt(math.pi)**3*math.sqrt(T1)*math.sqrt(T2)*math.sqrt(T3))
 
 
 @numba.njit(cache=True, error_model="numpy")

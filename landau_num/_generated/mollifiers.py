@@ -59,7 +59,7 @@ def exponential_mollifier_hessian_2d(v1, v2, eps):
     t3 = t0*(t1 + t2) + 1.0
     t4 = math.sqrt(t3)
     t5 = -1.0/t4
-    t6 = t3**((-3.0/2.0))
+    t6 = math.sqrt(t3)**-3
     t7 = t0*t1
     t8 = t3**-1
     t9 = ((1.0/4.0))*math.e*math.exp(-t4)/math.pi
@@ -72,13 +72,13 @@ def exponential_mollifier_hessian_2d(v1, v2, eps):
 @numba.njit(cache=True, error_model="numpy")
 def gaussian_mollifier_3d(v1, v2, v3, eps):
     """ψ_ε(v) = (2πε)^{−d/2}e^{−|v|²/(2ε)} (DESIGN.md §5), d = 3."""
-    return ((1.0/4.0))*math.sqrt(2.0)*math.exp(((1.0/2.0))*(-v1**2 - v2**2 - v3**2)/eps)/(math.pi**((3.0/2.0))*eps**((3.0/2.0)))
+    return ((1.0/4.0))*math.sqrt(2.0)*math.exp(((1.0/2.0))*(-v1**2 - v2**2 - v3**2)/eps)/(math.sqrt(math.pi)**3*math.sqrt(eps)**3)
 
 
 @numba.njit(cache=True, error_model="numpy")
 def gaussian_mollifier_gradient_3d(v1, v2, v3, eps):
     """∇ of ψ_ε(v) = (2πε)^{−d/2}e^{−|v|²/(2ε)} (DESIGN.md §5), d = 3."""
-    t0 = ((1.0/4.0))*math.sqrt(2.0)*math.exp(((1.0/2.0))*(-v1**2 - v2**2 - v3**2)/eps)/(math.pi**((3.0/2.0))*eps**((5.0/2.0)))
+    t0 = ((1.0/4.0))*math.sqrt(2.0)*math.exp(((1.0/2.0))*(-v1**2 - v2**2 - v3**2)/eps)/(math.sqrt(math.pi)**3*math.sqrt(eps)**5)
     return (-t0*v1, -t0*v2, -t0*v3)
 
 
@@ -89,9 +89,9 @@ def gaussian_mollifier_hessian_3d(v1, v2, v3, eps):
     t1 = v1**2
     t2 = v2**2
     t3 = v3**2
-    t4 = ((1.0/4.0))*math.sqrt(2.0)*math.exp(-(1.0/2.0)*t0*(t1 + t2 + t3))/math.pi**((3.0/2.0))
-    t5 = t4/eps**((5.0/2.0))
-    t6 = eps**((-7.0/2.0))
+    t4 = ((1.0/4.0))*math.sqrt(2.0)*math.exp(-(1.0/2.0)*t0*(t1 + t2 + t3))/math.sqrt(math.pi)**3
+    t5 = t4/math.sqrt(eps)**5
+    t6 = math.sqrt(eps)**-7
     t7 = t4*t6*v1
     t8 = t7*v2
     t9 = t7*v3
@@ -123,7 +123,7 @@ def exponential_mollifier_hessian_3d(v1, v2, v3, eps):
     t4 = t0*(t1 + t2 + t3) + 1.0
     t5 = math.sqrt(t4)
     t6 = -1.0/t5
-    t7 = t4**((-3.0/2.0))
+    t7 = math.sqrt(t4)**-3
     t8 = t0*t1
     t9 = t4**-1
     t10 = 0.153861407558616127151090558145*math.exp(-t5)/math.pi

@@ -1,0 +1,146 @@
+"""Blob-solver benchmarks (issue #4). Reports; asserts nothing.
+
+  python benchmarks/bench_blob.py            # RHS timings, scaling, NumPy comparison, flop rate
+  python benchmarks/bench_blob.py --table    # bkw2d convergence table (n = 20..50, T = 5)
+  python benchmarks/bench_blob.py --coulomb  # coulomb2d to T = 40
+
+The NumPy reference evaluates the same right-hand side (same grid, same mollifier, no cut-off,
+dense pair sums in row blocks); it agrees with the numba version to round-off (printed).
+"""
+import argparse
+import math
+import time
+
+import numba
+import numpy as np
+
+from landau_num.blob import gamma_code, velocities_direct
+from landau_num.blob_run import BlobParameters, BlobRun
+from landau_num.cases import get_case
+
+BLOCK = 256
+
+
+def numpy_rhs(v, w, points, vol, eps, C, gamma):
+    """Vectorised NumPy: Gaussian blob density, F_p, and the O(N²) pair sum."""
+    d = v.shape[1]
+    norm = (2 * math.pi * eps) ** (-d / 2)
+    density = np.empty(len(points))
+    for s in range(0, len(points), BLOCK):
+        diff = points[s:s + BLOCK, None, :] - v[None, :, :]
+        density[s:s + BLOCK] = norm * np.exp(-(diff**2).sum(-1) / (2 * eps)) @ w
+    log_term = vol * (np.log(np.where(density > 0, density, 1.0)) + 1.0) * (density > 0)
+    F = np.empty_like(v)
+    for s in range(0, len(v), BLOCK):
+        diff = v[s:s + BLOCK, None, :] - points[None, :, :]
+        psi = norm * np.exp(-(diff**2).sum(-1) / (2 * eps))
+        F[s:s + BLOCK] = np.einsum("pc,pca,c->pa", psi, -diff / eps, log_term)
+    out = np.empty_like(v)
+    for s in range(0, len(v), BLOCK):
+        z = v[s:s + BLOCK, None, :] - v[None, :, :]
+        g = F[s:s + BLOCK, None, :] - F[None, :, :]
+        r2 = (z**2).sum(-1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            alpha = np.where(r2 > 0, C * r2 ** (gamma / 2), 0.0)
+        zg = (z * g).sum(-1)
+        pair = alpha[..., None] * (r2[..., None] * g - z * zg[..., None])
+        out[s:s + BLOCK] = -np.einsum("pqa,q->pa", pair, w)
+    return out
+
+
+def best_of(fn, repeat=3):
+    best = math.inf
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def rhs_timings():
+    print(f"threads: {numba.get_num_threads()}")
+    a = np.random.default_rng(0).normal(size=(2000, 2000))
+    t = best_of(lambda: a @ a)
+    gemm = 2 * 2000**3 / t / 1e9
+    print(f"NumPy DGEMM (2000³): {gemm:.1f} GFLOP/s")
+    rows = []
+    for case_name, ns in (("bkw2d", (20, 40, 80)), ("coulomb2d", (20, 40, 80)), ("aniso3d", (12, 16, 20)),
+                          ("bimaxwellian3d", (12, 16, 20))):
+        case = get_case(case_name)
+        for n in ns:
+            run = BlobRun(case, BlobParameters(n=n, T=1.0, dt=0.1))
+            s, v = run.system, run.v0
+            N = len(s.w)
+            s.velocities(v)
+            t_rhs = best_of(lambda: s.velocities(v))
+            F = s.entropy_gradient(v)
+            t_pairs = best_of(lambda: velocities_direct(v, s.w, F, s.C, s.gamma, gamma_code(s.gamma)))
+            rows.append((case_name, case.d, case.gamma, n, N, t_rhs, t_pairs))
+            print(f"{case_name:9s} d={case.d} γ={case.gamma:+.0f} n={n:3d} N={N:6d}: RHS {t_rhs * 1e3:8.2f} ms "
+                  f"({'moment form' if s.use_moments else 'direct'}), direct pair sum {t_pairs * 1e3:8.2f} ms = "
+                  f"{N * N / t_pairs / 1e6:7.1f} M pairs/s")
+    print("\ncost exponents (log time / log N over the sizes above):")
+    for name in ("bkw2d", "coulomb2d", "aniso3d", "bimaxwellian3d"):
+        sel = [r for r in rows if r[0] == name]
+        Ns = np.log([r[4] for r in sel])
+        print(f"  {name}: RHS {np.polyfit(Ns, np.log([r[5] for r in sel]), 1)[0]:.2f}, "
+              f"pair sum {np.polyfit(Ns, np.log([r[6] for r in sel]), 1)[0]:.2f}")
+    # flop rate of the pair loop (γ = −3, 2D, specialised kernel, no pow): ≈ 28 floating-point operations per
+    # pair (4 differences, scaling by max|z|, |y|², one sqrt, the cube, A(z)g, 4 for the accumulation),
+    # counting a division or a square root as one
+    pair_2d = [r for r in rows if r[0] == "coulomb2d" and r[3] == 80][0]
+    rate = 28 * pair_2d[4] ** 2 / pair_2d[6] / 1e9
+    print(f"\npair loop (2D, N={pair_2d[4]}): ≈{rate:.1f} GFLOP/s counting 28 flops/pair, "
+          f"{100 * rate / gemm:.0f}% of DGEMM")
+    print("\nNumPy reference, same RHS:")
+    for case_name, n in (("coulomb2d", 80), ("bkw2d", 80)):
+        run = BlobRun(get_case(case_name), BlobParameters(n=n, T=1.0, dt=0.1))
+        s, v = run.system, run.v0
+        ref = numpy_rhs(v, s.w, s.grid.points, s.grid.cell_volume, s.eps, s.C, s.gamma)
+        ours = s.velocities(v)
+        t_np = best_of(lambda: numpy_rhs(v, s.w, s.grid.points, s.grid.cell_volume, s.eps, s.C, s.gamma), repeat=1)
+        t_nb = best_of(lambda: s.velocities(v))
+        print(f"  {case_name} N={len(s.w)}: numpy {t_np:.2f} s, numba {t_nb * 1e3:.1f} ms, speed-up {t_np / t_nb:.0f}x, "
+              f"max |difference| / max |v'| = {np.abs(ref - ours).max() / np.abs(ref).max():.1e}")
+
+
+def convergence_table():
+    print(" n    h       rel L1     rel L2     rel Linf   order(L2)")
+    prev = None
+    for n in (20, 30, 40, 50):
+        rec = BlobRun(get_case("bkw2d"), BlobParameters(n=n, T=5.0, dt=0.05, record_every=100)).run(progress=False)
+        e = rec.extra["error_vs_exact"]
+        h = 8 / n
+        order = "" if prev is None else f"{math.log(prev[1] / e['l2'][-1]) / math.log(prev[0] / h):.2f}"
+        print(f"{n:3d} {h:.3f}  {e['l1'][-1]:.3e}  {e['l2'][-1]:.3e}  {e['linf'][-1]:.3e}  {order}")
+        prev = (h, e["l2"][-1])
+
+
+def coulomb_long():
+    case = get_case("coulomb2d")
+    run = BlobRun(case, BlobParameters(n=40, T=40.0, dt=0.1, record_every=50))
+    rec = run.run(progress=False)
+    s = rec.series
+    eps = run.system.eps
+    print(f"coulomb2d n=40 (N={len(run.system.w)}), T=40, dt=0.1, RK4: {rec.wall_seconds:.0f} s, {rec.stop_reason}")
+    print(f"  mass drift {s['mass'][-1] - s['mass'][0]:.1e}, momentum drift "
+          f"{np.abs(np.array(s['momentum'][-1]) - s['momentum'][0]).max():.1e}, energy drift "
+          f"{(s['energy'][-1] - s['energy'][0]) / s['energy'][0]:.1e} (relative)")
+    print(f"  H_eps: {s['entropy'][0]:.4f} -> {s['entropy'][-1]:.4f}; regularised end value "
+          f"-ln(2π(2+ε))-1 = {-math.log(2 * math.pi * (2 + eps)) - 1:.4f}; design H∞ = {-math.log(4 * math.pi) - 1:.4f}")
+    print(f"  monotone: {bool(np.all(np.diff(s['entropy']) < 0))}")
+    print(f"  second moments at T: {np.array(s['second_moments'][-1]).round(4).tolist()} (end state [[3, 0], [0, 2]])")
+    print(f"  mean at T: {(np.array(s['momentum'][-1]) / s['mass'][-1]).round(6).tolist()}")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--table", action="store_true")
+    parser.add_argument("--coulomb", action="store_true")
+    args = parser.parse_args()
+    if args.table:
+        convergence_table()
+    elif args.coulomb:
+        coulomb_long()
+    else:
+        rhs_timings()
