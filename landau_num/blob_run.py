@@ -12,7 +12,6 @@ produced it and keeps the last good state; Ctrl-C does the same.
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,9 +20,9 @@ import numpy as np
 from .blob import KERNELS, BlobSystem
 from .cases import Case
 from .grid import CellGrid
-from .progress import ProgressBar
 from .run_record import RunRecord
-from .time_integration import ConvergenceError, get_scheme
+from .time_integration import get_scheme
+from .time_loop import integrate, step_count
 
 
 def default_eps(h: float) -> float:
@@ -100,8 +99,7 @@ class BlobRun:
 
     def run(self, out_dir: Path | None = None, progress: bool = True, figures: bool = True) -> RunRecord:
         p, case = self.params, self.case
-        steps = int(math.ceil(p.T / p.dt - 1e-9))
-        dt = p.T / steps
+        _, dt = step_count(p.T, p.dt)
         record = RunRecord(case=case.name, solver="blob", params={
             "case": case.name, "d": case.d, "gamma": case.gamma, "C": case.C, "L": self.grid.L, "n": self.grid.n,
             "h": self.grid.h, "particles": len(self.system.w), "eps": self.system.eps, "kernel": p.kernel,
@@ -110,35 +108,8 @@ class BlobRun:
             "entropy": "H_eps = h^d sum_c f_c log f_c, f_c = sum_q w_q psi_eps(u_c - v_q) (midpoint rule)",
             "energy": "sum_p w_p |v_p|^2", "seed": None, "seed_note": "deterministic method: no random numbers",
         })
-        rhs = self.system.velocities
-        v = self.v0.copy()
-        t = case.t0
-        record.append(**self.diagnostics(v, t))
-        bar = ProgressBar(p.T, label=f"blob {case.name}") if progress else None
-        start = time.perf_counter()
-        record.stop_reason = "completed"
-        try:
-            for k in range(1, steps + 1):
-                try:
-                    v_new = self.step_fn(rhs, v, dt)
-                except ConvergenceError as exc:
-                    record.stop_reason = f"stopped at step {k} (t={t + dt:.6g}): {exc}"
-                    break
-                if not np.all(np.isfinite(v_new)):
-                    record.stop_reason = f"non-finite state at step {k} (t={t + dt:.6g}); last good state kept"
-                    break
-                v, t = v_new, case.t0 + k * dt
-                record.steps = k
-                if k % p.record_every == 0 or k == steps:
-                    record.append(**self.diagnostics(v, t))
-                if bar:
-                    bar.update(t - case.t0, f"t={t:.3g}")
-        except KeyboardInterrupt:
-            record.stop_reason = f"interrupted at step {record.steps} (t={t:.6g}); last good state kept"
-        finally:
-            if bar:
-                bar.close()
-        record.wall_seconds = time.perf_counter() - start
+        v, t = integrate(self.step_fn, self.system.velocities, self.v0.copy(), case.t0, p.T, p.dt, self.diagnostics,
+                         record, p.record_every, f"blob {case.name}" if progress else None)
         self._finish(record, v, t)
         if out_dir is not None:
             self.write(record, v, t, Path(out_dir), figures)

@@ -29,13 +29,16 @@ class Case:
     exact_fourth_moment: Callable[[float], float] | None = None
     notes: str = ""
     parameters: dict = field(default_factory=dict)
+    spectral_L: float | None = None
+    """Box half-width for grid solvers, which need the tails inside the box (the blob method's
+    L of DESIGN.md §5 cuts them); None means L."""
 
 
 def _pointwise(kernel, points: np.ndarray, *params) -> np.ndarray:
     return np.array([kernel(*p, *params) for p in points])
 
 
-def _bkw(d: int, C: float, c0: float, t0: float, L: float, name: str) -> Case:
+def _bkw(d: int, C: float, c0: float, t0: float, L: float, name: str, spectral_L: float) -> Case:
     K_of = get_kernel("bkw_K", d)
     density = get_kernel("bkw_density", d)
     moments = get_kernel("bkw_moments", d)
@@ -45,7 +48,7 @@ def _bkw(d: int, C: float, c0: float, t0: float, L: float, name: str) -> Case:
         exact_density=lambda x, t: _pointwise(density, x, K_of(t, C, c0)),
         exact_second_moments=lambda t: np.eye(d),
         exact_fourth_moment=lambda t: moments(K_of(t, C, c0))[1],
-        notes=f"BKW with K(t) = 1 − {c0}·e^(−2C(d−1)t)",
+        notes=f"BKW with K(t) = 1 − {c0}·e^(−2C(d−1)t)", spectral_L=spectral_L,
     )
 
 
@@ -56,7 +59,7 @@ def _aniso3d() -> Case:
     sigma0 = np.diag(temps)
     sigma_inf = np.trace(sigma0) / d * np.eye(d)
     return Case(
-        name="aniso3d", d=d, gamma=0.0, C=C, L=5.0,
+        name="aniso3d", d=d, gamma=0.0, C=C, L=5.0, spectral_L=8.0,
         initial_density=lambda x: _pointwise(aniso, x, *temps),
         exact_second_moments=lambda t: sigma_inf - (sigma_inf - sigma0) * math.exp(-4 * d * C * t),
         notes="N(0, diag(1.8, 0.2, 1)); Σ(t) = Σ∞ − (Σ∞ − Σ₀)e^(−4dCt)",
@@ -78,7 +81,7 @@ def _bimaxwellian3d(T_par: float = 1.5, T_perp: float = 0.75) -> Case:
     aniso = get_kernel("anisotropic_maxwellian", 3)
     temps = (T_par, T_perp, T_perp)
     return Case(
-        name="bimaxwellian3d", d=3, gamma=-3.0, C=1.0, L=6.0,
+        name="bimaxwellian3d", d=3, gamma=-3.0, C=1.0, L=6.0, spectral_L=7.0,
         initial_density=lambda x: _pointwise(aniso, x, *temps),
         notes="anisotropic Maxwellian, T_par along e1; relaxes to isotropy",
         parameters={"T_par": T_par, "T_perp": T_perp},
@@ -97,8 +100,8 @@ def _rosenbluth3d(C: float = 1.0) -> Case:
 
 
 CASE_BUILDERS: dict[str, Callable[..., Case]] = {
-    "bkw2d": lambda: _bkw(2, 1 / 16, 0.5, 0.0, 4.0, "bkw2d"),
-    "bkw3d": lambda: _bkw(3, 1 / 24, 1.0, 5.5, 4.5, "bkw3d"),
+    "bkw2d": lambda: _bkw(2, 1 / 16, 0.5, 0.0, 4.0, "bkw2d", spectral_L=8.0),
+    "bkw3d": lambda: _bkw(3, 1 / 24, 1.0, 5.5, 4.5, "bkw3d", spectral_L=7.0),
     "aniso3d": _aniso3d,
     "coulomb2d": _coulomb2d,
     "bimaxwellian3d": _bimaxwellian3d,

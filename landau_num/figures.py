@@ -53,3 +53,19 @@ def density_slice(axis, numeric, exact, path: Path, title: str) -> None:
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
+
+
+def time_series_panels(times, series: dict, path: Path, title: str) -> None:
+    """One panel per named series against time (2 columns)."""
+    plt = _pyplot()
+    rows = (len(series) + 1) // 2
+    fig, axes = plt.subplots(rows, 2, figsize=(10, 3.4 * rows), squeeze=False)
+    for ax, (label, values) in zip(axes.ravel(), series.items()):
+        ax.plot(times, values, marker=".")
+        ax.set(xlabel="t", title=label)
+    for ax in axes.ravel()[len(series):]:
+        ax.set_visible(False)
+    fig.suptitle(title)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
