@@ -15,10 +15,13 @@
 - the relative L² distance E = ∫ (f/m − 1)² m of 004_b333c7817a08033b.txt Theorem 1,
   m the standard Gaussian.
 
-Where f ≤ ``floor`` the integrands containing log f or 1/f are set to 0. The default floor is
-10⁻¹² max f: spectral derivatives carry an absolute error ~10⁻¹⁶ max|∇f|, so |∇f|²/f would be
-dominated by that noise in the far tails; the truncated region holds a negligible part of every
-functional for the smooth, rapidly decaying densities the solvers produce.
+Where f ≤ ``floor`` the integrands containing log f or 1/f are set to 0. Spectral derivatives
+carry an absolute error of the order of the largest Fourier coefficients that the grid cannot
+resolve, so |∇f|²/f is dominated by that noise where f is below it. The default floor is
+therefore resolution-aware: max f × max(10⁻¹², 10 τ), τ the largest |f̂(k)|/|f̂(0)| over the
+two outermost modes of each axis (below 10⁻¹⁴ for a resolved density, so the floor is then
+10⁻¹² max f and the truncated region holds a negligible part of every functional). The
+entropy needs no floor (f log f → 0): only f > 0 enters it.
 """
 from __future__ import annotations
 
@@ -32,8 +35,27 @@ from .spectral import SpectralLandau
 RELATIVE_FLOOR = 1e-12
 
 
+def spectral_tail(f: np.ndarray) -> float:
+    """τ = max |f̂(k)|/|f̂(0)| over wave numbers with some |k_a| among the two largest of the grid."""
+    spectrum = np.abs(np.fft.rfftn(f))
+    n = f.shape[0]
+    cut = n // 2 - 1
+    k = np.abs(np.fft.fftfreq(n, 1.0 / n))
+    outer = np.zeros(spectrum.shape, dtype=bool)
+    for a in range(f.ndim):
+        axis_k = np.arange(spectrum.shape[-1]) if a == f.ndim - 1 else k
+        shape = [1] * f.ndim
+        shape[a] = axis_k.size
+        outer |= axis_k.reshape(shape) >= cut
+    return float(spectrum[outer].max() / spectrum.flat[0]) if spectrum.flat[0] > 0 else 0.0
+
+
+def density_floor(f: np.ndarray) -> float:
+    return float(f.max()) * max(RELATIVE_FLOOR, 10 * spectral_tail(f))
+
+
 def _positive(f: np.ndarray, floor: float | None):
-    floor = RELATIVE_FLOOR * float(f.max()) if floor is None else floor
+    floor = density_floor(f) if floor is None else floor
     mask = f > floor
     safe = np.where(mask, f, 1.0)
     return mask, safe
@@ -62,8 +84,8 @@ def energy(f, grid) -> float:
     return float(np.trace(second_moments(f, grid)))
 
 
-def entropy(f, grid, floor: float | None = None) -> float:
-    mask, safe = _positive(f, floor)
+def entropy(f, grid) -> float:
+    mask, safe = _positive(f, 0.0)
     return float(np.sum(np.where(mask, f * np.log(safe), 0.0)) * grid.cell_volume)
 
 

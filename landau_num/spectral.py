@@ -47,13 +47,30 @@ def cell_average_power(d: int, p: float) -> float:
         value, _ = integrate.quad(lambda t: (0.5 / math.cos(t)) ** q, 0.0, math.pi / 4, epsabs=1e-14, epsrel=1e-13)
         return 8 * value / q
 
-    def rho(theta, phi):  # spherical angles, first octant; ρ = 1/(2 max|direction component|)
-        x = (math.sin(theta) * math.cos(phi), math.sin(theta) * math.sin(phi), math.cos(theta))
-        return 0.5 / max(x)
+    # the wedge 0 ≤ z3 ≤ z2 ≤ z1 (1/48 of the cube), where ρ = 1/(2 z1/|z|) is smooth in the angles
+    value, _ = integrate.dblquad(lambda theta, phi: (0.5 / (math.sin(theta) * math.cos(phi))) ** q * math.sin(theta),
+                                 0.0, math.pi / 4, lambda phi: math.atan2(1.0, math.sin(phi)), lambda phi: math.pi / 2,
+                                 epsabs=1e-14, epsrel=1e-13)
+    return 48 * value / q
 
-    value, _ = integrate.dblquad(lambda phi, theta: rho(theta, phi) ** q * math.sin(theta),
-                                 0.0, math.pi / 2, 0.0, math.pi / 2, epsabs=1e-13, epsrel=1e-12)
-    return 8 * value / q
+
+@numba.njit(cache=True)
+def _kernel_values(z, d, C, gamma, A, divA):
+    """Fill A (d×d) and divA (d) with the generated kernels at z (z has 3 slots; d of them used)."""
+    if d == 2:
+        a2 = lm.landau_matrix_2d(z[0], z[1], C, gamma)
+        b2 = lm.landau_divergence_2d(z[0], z[1], C, gamma)
+        for i in range(2):
+            divA[i] = b2[i]
+            for j in range(2):
+                A[i, j] = a2[2 * i + j]
+    else:
+        a3 = lm.landau_matrix_3d(z[0], z[1], z[2], C, gamma)
+        b3 = lm.landau_divergence_3d(z[0], z[1], z[2], C, gamma)
+        for i in range(3):
+            divA[i] = b3[i]
+            for j in range(3):
+                A[i, j] = a3[3 * i + j]
 
 
 @numba.njit(parallel=True, cache=True)
@@ -70,20 +87,7 @@ def _sample_kernels(offsets_1d, d, C, gamma):
         for a in range(d - 1, -1, -1):
             z[a] = offsets_1d[rest % m]
             rest = rest // m
-        if d == 2:
-            a2 = lm.landau_matrix_2d(z[0], z[1], C, gamma)
-            b2 = lm.landau_divergence_2d(z[0], z[1], C, gamma)
-            for i in range(2):
-                divA[idx, i] = b2[i]
-                for j in range(2):
-                    A[idx, i, j] = a2[2 * i + j]
-        else:
-            a3 = lm.landau_matrix_3d(z[0], z[1], z[2], C, gamma)
-            b3 = lm.landau_divergence_3d(z[0], z[1], z[2], C, gamma)
-            for i in range(3):
-                divA[idx, i] = b3[i]
-                for j in range(3):
-                    A[idx, i, j] = a3[3 * i + j]
+        _kernel_values(z, d, C, gamma, A[idx], divA[idx])
     return A, divA
 
 
@@ -184,3 +188,43 @@ class SpectralLandau:
         return self.divergence(flux)
 
     __call__ = apply
+
+
+@numba.njit(parallel=True, cache=True)
+def _direct_sums(points, f, C, gamma, h, origin_matrix):
+    M, d = points.shape
+    a = np.zeros((M, d, d))
+    b = np.zeros((M, d))
+    vol = h**d
+    for i in numba.prange(M):
+        z = np.zeros(3)
+        A = np.empty((d, d))
+        B = np.empty(d)
+        for j in range(M):
+            if i == j:
+                for p in range(d):
+                    a[i, p, p] += vol * origin_matrix * f[j]
+                continue
+            for p in range(d):
+                z[p] = points[i, p] - points[j, p]
+            _kernel_values(z, d, C, gamma, A, B)
+            for p in range(d):
+                b[i, p] += vol * B[p] * f[j]
+                for q in range(d):
+                    a[i, p, q] += vol * A[p, q] * f[j]
+    return a, b
+
+
+def direct_operator(operator: SpectralLandau, f: np.ndarray) -> np.ndarray:
+    """Q(f) with ā, b̄ by the direct O(M²) midpoint double sum (same kernel values, same origin
+    cell, same spectral derivatives): the reference the FFT convolutions must reproduce."""
+    grid = operator.grid
+    d = grid.d
+    origin = 0.0
+    if operator.gamma <= -2:
+        origin = operator.C * (d - 1) / d * cell_average_power(d, operator.gamma + 2) * grid.h ** (operator.gamma + 2)
+    a, b = _direct_sums(grid.points, f.ravel(), operator.C, operator.gamma, grid.h, origin)
+    grad = operator.gradient(f)
+    flux = [(-b[:, i]).reshape(f.shape) * f + sum(a[:, i, j].reshape(f.shape) * grad[j] for j in range(d))
+            for i in range(d)]
+    return operator.divergence(flux)
