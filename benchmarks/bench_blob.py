@@ -9,10 +9,11 @@ dense pair sums in row blocks); it agrees with the numba version to round-off (p
 """
 import argparse
 import math
-import time
 
 import numba
 import numpy as np
+
+from timing import best_of
 
 from landau_num.blob import gamma_code, velocities_direct
 from landau_num.blob_run import BlobParameters, BlobRun
@@ -48,13 +49,6 @@ def numpy_rhs(v, w, points, vol, eps, C, gamma):
     return out
 
 
-def best_of(fn, repeat=3):
-    best = math.inf
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
 
 
 def rhs_timings():

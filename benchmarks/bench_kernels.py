@@ -11,10 +11,11 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 
 import numba
 import numpy as np
+
+from timing import best_of
 
 from landau_num.kernels import get_kernel
 
@@ -56,13 +57,6 @@ def matrices_numpy(z, C, gamma):
     return (scale[:, None, None] * a).reshape(-1, 9)
 
 
-def best_of(fn, repeat=5):
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main():

@@ -8,22 +8,16 @@ midpoint double sum of the same operator (same kernel values, same derivatives) 
 enough to run it, with the agreement of the two.
 """
 import math
-import time
 
 import numpy as np
+
+from timing import best_of
 
 from landau_num.cases import get_case
 from landau_num.grid import CellGrid
 from landau_num.spectral import SpectralLandau, direct_operator
 
 
-def best_of(fn, repeat=3):
-    best = math.inf
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
 
 
 def setup(case_name, n):

@@ -145,14 +145,30 @@ def _linear_index(idx, n):
 
 
 @numba.njit(cache=True)
+def _containing_cell(x, L, h, n, centre):
+    """Fill ``centre`` with the (clamped) cell indices of the point x."""
+    for a in range(x.shape[0]):
+        centre[a] = _cell_of(x[a], L, h, n)
+
+
+@numba.njit(cache=True)
+def _neighbour_cell(centre, offset, n, idx):
+    """Linear index of the cell centre + offset, or −1 when it lies outside the grid."""
+    for a in range(centre.shape[0]):
+        idx[a] = centre[a] + offset[a]
+        if idx[a] < 0 or idx[a] >= n:
+            return -1
+    return _linear_index(idx, n)
+
+
+@numba.njit(cache=True)
 def _bin_particles(v, L, h, n):
     """Counting sort of particles by (clamped) cell: (starts, order)."""
     N, d = v.shape
     cells = np.empty(N, dtype=np.int64)
     idx = np.empty(d, dtype=np.int64)
     for p in range(N):
-        for a in range(d):
-            idx[a] = _cell_of(v[p, a], L, h, n)
+        _containing_cell(v[p], L, h, n, idx)
         cells[p] = _linear_index(idx, n)
     counts = np.zeros(n**d + 1, dtype=np.int64)
     for p in range(N):
@@ -178,18 +194,12 @@ def grid_density(v, w, points, L, h, n, kind, eps, radius):
         idx = np.empty(d, dtype=np.int64)
         z = np.empty(d)
         centre = np.empty(d, dtype=np.int64)
-        for a in range(d):
-            centre[a] = _cell_of(points[c, a], L, h, n)
+        _containing_cell(points[c], L, h, n, centre)
         total = 0.0
         for m in range(offsets.shape[0]):
-            inside = True
-            for a in range(d):
-                idx[a] = centre[a] + offsets[m, a]
-                if idx[a] < 0 or idx[a] >= n:
-                    inside = False
-            if not inside:
+            b = _neighbour_cell(centre, offsets[m], n, idx)
+            if b < 0:
                 continue
-            b = _linear_index(idx, n)
             for s in range(starts[b], starts[b + 1]):
                 q = order[s]
                 r2 = 0.0
@@ -214,17 +224,11 @@ def entropy_gradient(v, density, points, L, h, n, kind, eps, radius):
         idx = np.empty(d, dtype=np.int64)
         z = np.empty(d)
         centre = np.empty(d, dtype=np.int64)
-        for a in range(d):
-            centre[a] = _cell_of(v[p, a], L, h, n)
+        _containing_cell(v[p], L, h, n, centre)
         for m in range(offsets.shape[0]):
-            inside = True
-            for a in range(d):
-                idx[a] = centre[a] + offsets[m, a]
-                if idx[a] < 0 or idx[a] >= n:
-                    inside = False
-            if not inside:
+            c = _neighbour_cell(centre, offsets[m], n, idx)
+            if c < 0:
                 continue
-            c = _linear_index(idx, n)
             fc = density[c]
             if fc <= 0.0:
                 continue

@@ -20,7 +20,7 @@ import numpy as np
 from .blob import KERNELS, BlobSystem
 from .cases import Case
 from .grid import CellGrid
-from .run_record import RunRecord
+from .run_record import RunRecord, relative_errors
 from .time_integration import get_scheme
 from .time_loop import integrate, step_count
 
@@ -90,11 +90,7 @@ class BlobRun:
             "dissipation": s.dissipation(v),
         }
         if self.case.exact_density is not None:
-            exact = self.case.exact_density(self.grid.points, t)
-            diff = density - exact
-            out["error_l1"] = float(np.abs(diff).sum() / np.abs(exact).sum())
-            out["error_l2"] = float(np.sqrt((diff**2).sum() / (exact**2).sum()))
-            out["error_linf"] = float(np.abs(diff).max() / np.abs(exact).max())
+            out.update(relative_errors(density, self.case.exact_density(self.grid.points, t)))
         return out
 
     def run(self, out_dir: Path | None = None, progress: bool = True, figures: bool = True) -> RunRecord:
@@ -117,9 +113,7 @@ class BlobRun:
 
     def _finish(self, record: RunRecord, v: np.ndarray, t: float) -> None:
         series = record.series
-        if "error_l1" in series:
-            record.extra["error_vs_exact"] = {"l1": series.pop("error_l1"), "l2": series.pop("error_l2"),
-                                              "linf": series.pop("error_linf")}
+        record.collect_errors()
         if self.case.exact_fourth_moment is not None:
             w = self.system.w
             record.extra["fourth_moment"] = float((w * (v * v).sum(axis=1) ** 2).sum())

@@ -26,6 +26,14 @@ def _jsonable(value):
     return value
 
 
+def relative_errors(numeric: np.ndarray, exact: np.ndarray) -> dict[str, float]:
+    """Relative discrete L¹, L², L^∞ errors on a grid (DESIGN.md §5)."""
+    diff = numeric - exact
+    return {"error_l1": float(np.abs(diff).sum() / np.abs(exact).sum()),
+            "error_l2": float(np.sqrt((diff**2).sum() / (exact**2).sum())),
+            "error_linf": float(np.abs(diff).max() / np.abs(exact).max())}
+
+
 @dataclass
 class RunRecord:
     case: str
@@ -47,6 +55,11 @@ class RunRecord:
         out.update(self.series)
         out.update({k: _jsonable(v) for k, v in self.extra.items()})
         return out
+
+    def collect_errors(self) -> None:
+        """Move the per-time error series into ``error_vs_exact`` = {l1, l2, linf} (DESIGN.md §6)."""
+        if "error_l1" in self.series:
+            self.extra["error_vs_exact"] = {norm: self.series.pop(f"error_{norm}") for norm in ("l1", "l2", "linf")}
 
     def write(self, out_dir: Path, fields: dict[str, np.ndarray] | None = None) -> Path:
         out_dir = Path(out_dir)

@@ -21,7 +21,7 @@ import numpy as np
 from . import functionals as fn
 from .cases import Case
 from .grid import CellGrid
-from .run_record import RunRecord
+from .run_record import RunRecord, relative_errors
 from .spectral import SpectralLandau
 from .time_integration import rk4_step
 from .time_loop import integrate, step_count
@@ -105,11 +105,7 @@ class SpectralRun:
             "negative_mass": float(-f[f < 0].sum() * grid.cell_volume),
         }
         if self.case.exact_density is not None:
-            exact = self.case.exact_density(grid.points, t).reshape(f.shape)
-            diff = f - exact
-            out["error_l1"] = float(np.abs(diff).sum() / np.abs(exact).sum())
-            out["error_l2"] = float(np.sqrt((diff**2).sum() / (exact**2).sum()))
-            out["error_linf"] = float(np.abs(diff).max() / np.abs(exact).max())
+            out.update(relative_errors(f, self.case.exact_density(grid.points, t).reshape(f.shape)))
         return out
 
     def run(self, out_dir: Path | None = None, progress: bool = True, figures: bool = True) -> RunRecord:
@@ -126,9 +122,7 @@ class SpectralRun:
         series = record.series
         negative = [s for s, m in zip(series["times"], series["min_density"]) if m < 0]
         record.extra["positivity_lost_at"] = negative[0] if negative else None
-        if "error_l1" in series:
-            record.extra["error_vs_exact"] = {"l1": series.pop("error_l1"), "l2": series.pop("error_l2"),
-                                              "linf": series.pop("error_linf")}
+        record.collect_errors()
         self.final_density = f
         if out_dir is not None:
             self.write(record, f, t, Path(out_dir), figures)

@@ -5,7 +5,6 @@ import sys
 from dataclasses import replace
 
 import pytest
-import sympy as sp
 
 from landau_num.kernels import get_kernel, kernel_names, require_finite
 from landau_sym import codegen

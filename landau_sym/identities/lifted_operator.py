@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from ..geometry import GENERIC_ALPHA, Coordinates, norm_squared, power_law
 from ..operators import commutator, gradient, laplacian, lifted_operator, sum_of_squares
-from ..registry import CrossCheck, Identity, Outcome, is_zero, mp_value, register, relative_residual
+from ..registry import CrossCheck, Identity, Outcome, mp_value, register, relative_residual
 from ..sampling import draw_exponential_function, draw_nonzero_vector, draw_test_function, real
 from ..standard_fields import PAIR3, b_field, b_tilde
 from ..vector_fields import VectorField
