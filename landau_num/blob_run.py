@@ -25,9 +25,16 @@ from .time_integration import get_scheme
 from .time_loop import integrate, step_count
 
 
-def default_eps(h: float) -> float:
-    """ε = 0.64 h^{1.98}, the literature's choice for the Gaussian blob (DESIGN.md §5)."""
-    return 0.64 * h**1.98
+def default_eps(h: float, kernel: str = "gaussian") -> float:
+    """Default mollifier parameter.
+
+    Gaussian: ε = 0.64 h^{1.98}, the literature's choice (ε a variance; DESIGN.md §5).
+    Exponential kernel G^ε of seed 000 (ε a length): ε = 0.6 h. Measured on bkw2d at T = 5
+    (n = 16, 24, 32): relative L² errors 0.24, 0.17, 0.13 for 0.6h (first order); 0.45, 0.49,
+    0.51 for 0.3h and divergence for ε ∝ h² (the kernel becomes narrower than the quadrature
+    grid); 0.37, 0.26, 0.19 for 1.0h.
+    """
+    return 0.64 * h**1.98 if kernel == "gaussian" else 0.6 * h
 
 
 @dataclass
@@ -72,7 +79,7 @@ class BlobRun:
         weights = self.grid.cell_volume * f0
         keep = weights > 0
         self.v0 = self.grid.points[keep].copy()
-        eps = params.eps if params.eps is not None else default_eps(self.grid.h)
+        eps = params.eps if params.eps is not None else default_eps(self.grid.h, params.kernel)
         self.system = BlobSystem(self.grid, weights[keep], case.C, case.gamma, eps, params.kernel, params.interaction)
         self.step_fn = get_scheme(params.scheme)
 

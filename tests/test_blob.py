@@ -120,6 +120,12 @@ def test_bkw2d_converges_at_second_order_in_h():
     assert order > 1.6, errors
 
 
+def test_exponential_kernel_converges_on_bkw2d():
+    errors = [BlobRun(get_case("bkw2d"), BlobParameters(n=n, T=5.0, dt=0.1, kernel="exponential", record_every=50))
+              .run(progress=False).extra["error_vs_exact"]["l2"][-1] for n in (16, 32)]
+    assert errors[1] < 0.6 * errors[0]
+
+
 def test_bkw3d_error_and_fourth_moment_improve_with_n():
     out = {}
     for n in (8, 12):
