@@ -48,7 +48,7 @@ def _bkw(d: int, C: float, c0: float, t0: float, L: float, name: str, spectral_L
         exact_density=lambda x, t: _pointwise(density, x, K_of(t, C, c0)),
         exact_second_moments=lambda t: np.eye(d),
         exact_fourth_moment=lambda t: moments(K_of(t, C, c0))[1],
-        notes=f"BKW with K(t) = 1 − {c0}·e^(−2C(d−1)t)", spectral_L=spectral_L,
+        notes=f"BKW with K(t) = 1 − {c0}·e^(−2C(d−1)t)", spectral_L=spectral_L, parameters={"c0": c0},
     )
 
 

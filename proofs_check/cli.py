@@ -15,6 +15,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from .run_maxwell import add_maxwell_parser, run_maxwell_command
+
 
 class UsageError(Exception):
     """Bad command-line input: reported on one line, exit status 2."""
@@ -68,11 +70,23 @@ def build_parser() -> argparse.ArgumentParser:
     spectral.add_argument("--no-figures", action="store_true", help="skip the PNG figures")
     spectral.set_defaults(handler=_cmd_run_spectral)
 
+    add_maxwell_parser(solvers).set_defaults(handler=_usage_errors(run_maxwell_command, "landau run maxwell"))
+
     check = sub.add_parser("check", help="the main job: run every quick check and write a report")
     check.add_argument("--out", type=Path, default=Path("landau-report"), metavar="DIR",
                        help="report directory (default: landau-report)")
     check.set_defaults(handler=_cmd_check)
     return parser
+
+
+def _usage_errors(handler, prog):
+    """Run a handler whose input validation raises ValueError; report that as bad input (exit 2)."""
+    def wrapped(args):
+        try:
+            return handler(args)
+        except ValueError as exc:
+            raise UsageError(f"{prog}: {exc}") from None
+    return wrapped
 
 
 def _select_identities(only):

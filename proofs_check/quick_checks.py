@@ -12,6 +12,8 @@ import numpy as np
 
 from landau_sym.registry import Result
 
+from .quick_checks_maxwell import maxwell_quick
+
 
 def _result(check_id, title, reference, kind, method, ok, evidence, start) -> Result:
     return Result(id=check_id, title=title, statement=title, reference=reference, kind=kind, method=method,
@@ -94,4 +96,4 @@ def spectral_coulomb2d_quick() -> Result:
                    ok, evidence, start)
 
 
-QUICK_CHECKS = [blob_bkw2d_quick, spectral_bkw2d_quick, spectral_coulomb2d_quick]
+QUICK_CHECKS = [blob_bkw2d_quick, spectral_bkw2d_quick, spectral_coulomb2d_quick, maxwell_quick]
