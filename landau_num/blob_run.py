@@ -22,7 +22,7 @@ from .cases import Case
 from .grid import CellGrid
 from .run_record import RunRecord, relative_errors
 from .time_integration import get_scheme
-from .time_loop import integrate, step_count
+from .time_loop import integrate, one_step_advance, step_count
 
 
 def default_eps(h: float, kernel: str = "gaussian") -> float:
@@ -111,8 +111,8 @@ class BlobRun:
             "entropy": "H_eps = h^d sum_c f_c log f_c, f_c = sum_q w_q psi_eps(u_c - v_q) (midpoint rule)",
             "energy": "sum_p w_p |v_p|^2", "seed": None, "seed_note": "deterministic method: no random numbers",
         })
-        v, t = integrate(self.step_fn, self.system.velocities, self.v0.copy(), case.t0, p.T, p.dt, self.diagnostics,
-                         record, p.record_every, f"blob {case.name}" if progress else None)
+        v, t = integrate(one_step_advance(self.step_fn, self.system.velocities), self.v0.copy(), case.t0, p.T, p.dt,
+                         self.diagnostics, record, p.record_every, f"blob {case.name}" if progress else None)
         self._finish(record, v, t)
         if out_dir is not None:
             self.write(record, v, t, Path(out_dir), figures)

@@ -14,8 +14,9 @@ Seed 003 has C = 1; a case with collision constant C (DESIGN.md §2) uses the pr
 
 *Supported γ.* −3 ≤ γ ≤ 0. For γ ≤ 0 the cut-off is bounded by (0.99η)^γ, α_η ≤ α, α_η ↗ α as
 η ↓ 0 and r|α_η′|/α_η ≤ −γ ≤ −γ/0.99, i.e. condition (2) holds; for γ > 0 the right-hand side of
-(2) is negative and α_η ≥ α, so (2) fails. Below γ = −3 the limit Landau equation is not defined
-(the seed treats (−3, −2]; γ = 0, Maxwell molecules, gives the exact benchmarks below).
+(2) is negative and α_η ≥ α, so (2) fails. γ < −3 is beyond the Coulomb case, outside the range
+of the Landau equation the seed (§1.1) and the toolkit consider (the seed proves (−3, −2];
+γ = 0, Maxwell molecules, gives the exact benchmarks below).
 
 *Default regularisation* η_N = N^{−1/3} (velocity units of the case): the typical distance from a
 particle to its nearest neighbour in a unit-temperature cloud is of order N^{−1/3}, so the
@@ -61,19 +62,22 @@ geodesic random walk on the sphere with isotropic tangent step of length θ = �
 Euler–Maruyama (Itô form of (3)): ΔV_i = Σ_j [(2/(N−1)) b(z_ij) dt + √(2/(N−1)) σ(z_ij) √dt ξ_ij],
 ΔV_j gets the opposite pair term. Momentum is conserved to round-off; energy is not:
 E[ΔΣ|V_i|² | V] = dt² Σ_i |drift_i|² > 0 (the linear noise term vanishes since σ(z)z = 0 and the
-Itô terms cancel), a drift that the run records report.
+Itô terms cancel): a systematic heating O(dt) at fixed T, on top of a per-replica random walk of
+size O(√dt). The run records report both.
 
-Random numbers: ``numpy.random.Generator`` (explicit seed) draws, per step and replica, a 32-bit
-seed for numba's Mersenne Twister; each replica's step then draws 3 normals per pair in schedule
-order. The stream equals ``numpy.random.RandomState(seed).standard_normal((P, 3))``, so a run is
-reproducible from its seed whatever the number of threads. The kernels run in parallel over
-replicas (``prange``); the pairs of one replica are visited sequentially (the splitting is
-sequential, and one seeded stream per replica and step keeps runs reproducible).
+Random numbers: ``numpy.random.Generator`` (explicit seed) draws, per call of the kernels (one
+call per record interval of a run) and replica, a 32-bit seed for numba's Mersenne Twister; the
+replica then draws 3 normals per pair, pair after pair in schedule order, step after step. The
+stream equals ``numpy.random.RandomState(seed).standard_normal((steps, P, 3))``, so a run is
+reproducible from its seed and parameters whatever the number of threads. The kernels run in
+parallel over replicas (``prange``); the pairs of one replica are visited sequentially (the
+splitting is sequential, and one seeded stream per replica keeps runs reproducible).
 
 Finite-N second-moment law (γ = 0)
 ----------------------------------
-With α ≡ 1, K = (1/N)Σ V_i⊗V_i − M⊗M (M = mean velocity, pathwise constant) and tr K conserved,
-summing d(z⊗z) = 2κ(|z|²I − 3z⊗z)dt + martingale over pairs (Σ_{i<j} z_ij⊗z_ij = N²K) gives
+With α ≡ 1, K = (1/N)Σ V_i⊗V_i − M⊗M (M = mean velocity, pathwise constant) and tr K conserved.
+A pair changes Σ_i V_i⊗V_i by ½d(z⊗z) = κ(|z|²I − 3z⊗z)dt + martingale (Itô, pair generator
+above); summing over pairs with Σ_{i<j} z_ij⊗z_ij = N²K and κ = 4C/(N−1) gives
     dE[K | K(0)]/dt = λ_N/3 (tr K(0) I − 3 E[K | K(0)]),   λ_N = 12CN/(N−1) = 4dC·N/(N−1),
 so E[K(t) | K(0)] = K∞ + (K(0) − K∞)e^{−λ_N t}, K∞ = (tr K(0)/3) I: a closed linear law that tends
 to the Landau law Σ(t) = Σ∞ − (Σ∞ − Σ₀)e^{−4dCt} as N → ∞ (for i.i.d. initial data with
@@ -89,15 +93,18 @@ from pathlib import Path
 import numba
 import numpy as np
 
+from . import sde_diagnostics as diag
 from ._generated.potentials import alpha_cutoff
 from ._generated.rotation import rotate_about_axis
 from .cases import Case
-from .progress import ProgressBar
+from .grid import CellGrid
 from .run_record import RunRecord
+from .time_loop import integrate, step_count
 
 SCHEMES = ("rotation", "euler")
 GAMMA_MIN, GAMMA_MAX = -3.0, 0.0
 DIMENSION = 3
+RECONSTRUCTION_CELLS = 16
 
 
 def default_eta(N: int) -> float:
@@ -149,10 +156,9 @@ def direction_diffusivity(r, N: int, C: float, gamma: float, eta: float) -> floa
     return 4.0 * C * alpha_cutoff(float(r), float(gamma), float(eta)) / (N - 1)
 
 
-def draw_seeds(rng: np.random.Generator, steps: int, replicas: int) -> np.ndarray:
-    """(steps, replicas) seeds for numba's generator, one ``rng.integers`` call per step so the
-    stream does not depend on how a run is cut into chunks."""
-    return np.stack([rng.integers(0, 2**32, size=replicas, dtype=np.int64) for _ in range(steps)])
+def draw_seeds(rng: np.random.Generator, replicas: int) -> np.ndarray:
+    """One seed per replica for numba's generator (re-seeded at each call of the kernels)."""
+    return rng.integers(0, 2**32, size=replicas, dtype=np.int64)
 
 
 @numba.njit(cache=True, error_model="numpy")
@@ -168,21 +174,22 @@ def _rotate_pair(v, i, j, xi1, xi2, xi3, two_kappa_dt_per_alpha, gamma, eta):
         return
     theta = math.sqrt(two_kappa_dt_per_alpha * alpha_cutoff(r, gamma, eta)) * u
     y1, y2, y3 = rotate_about_axis(z1, z2, z3, u1 / u, u2 / u, u3 / u, theta)
-    half = 0.5 * r / math.sqrt(y1 * y1 + y2 * y2 + y3 * y3)  # |z'| = |z| exactly, not up to round-off
+    # No renormalisation of |z'| to r: it would bias the round-off (energy grows ~1e-17 per update),
+    # while the rotation's own round-off errors are unbiased and accumulate like a random walk.
     m1, m2, m3 = 0.5 * (v[i, 0] + v[j, 0]), 0.5 * (v[i, 1] + v[j, 1]), 0.5 * (v[i, 2] + v[j, 2])
-    v[i, 0], v[i, 1], v[i, 2] = m1 + half * y1, m2 + half * y2, m3 + half * y3
-    v[j, 0], v[j, 1], v[j, 2] = m1 - half * y1, m2 - half * y2, m3 - half * y3
+    v[i, 0], v[i, 1], v[i, 2] = m1 + 0.5 * y1, m2 + 0.5 * y2, m3 + 0.5 * y3
+    v[j, 0], v[j, 1], v[j, 2] = m1 - 0.5 * y1, m2 - 0.5 * y2, m3 - 0.5 * y3
 
 
 @numba.njit(parallel=True, cache=True, error_model="numpy")
-def rotation_steps(v, pairs, seeds, dt, C, gamma, eta):
-    """len(seeds) pair-rotation steps of (3) for every replica of v (R, N, 3), in place."""
+def rotation_steps(v, pairs, steps, seeds, dt, C, gamma, eta):
+    """``steps`` pair-rotation steps of (3) for every replica of v (R, N, 3), in place."""
     R, N = v.shape[0], v.shape[1]
     two_kappa_dt_per_alpha = 8.0 * C * dt / (N - 1)
     for r in numba.prange(R):
         vr = v[r]
-        for s in range(seeds.shape[0]):
-            np.random.seed(seeds[s, r])
+        np.random.seed(seeds[r])
+        for _ in range(steps):
             for p in range(pairs.shape[0]):
                 xi1 = np.random.standard_normal()
                 xi2 = np.random.standard_normal()
@@ -191,16 +198,16 @@ def rotation_steps(v, pairs, seeds, dt, C, gamma, eta):
 
 
 @numba.njit(parallel=True, cache=True, error_model="numpy")
-def euler_steps(v, pairs, seeds, dt, C, gamma, eta):
-    """len(seeds) Euler–Maruyama steps of the Itô system (3) for every replica of v, in place."""
+def euler_steps(v, pairs, steps, seeds, dt, C, gamma, eta):
+    """``steps`` Euler–Maruyama steps of the Itô system (3) for every replica of v, in place."""
     R, N = v.shape[0], v.shape[1]
     drift_per_alpha = 4.0 * C * dt / (N - 1)   # (2/(N−1))·2Cα dt
     noise_per_alpha = 2.0 * C * dt / (N - 1)   # (√(2/(N−1))·√(Cα)·√dt)²
     for r in numba.prange(R):
         vr = v[r]
         increment = np.empty((N, 3))
-        for s in range(seeds.shape[0]):
-            np.random.seed(seeds[s, r])
+        np.random.seed(seeds[r])
+        for _ in range(steps):
             increment[:] = 0.0
             for p in range(pairs.shape[0]):
                 xi1 = np.random.standard_normal()
@@ -235,8 +242,8 @@ _STEPPERS = {"rotation": rotation_steps, "euler": euler_steps}
 class ParticleSystem:
     """The system (3) of seed 003 for N particles with α^N = α_η and collision constant C.
 
-    ``advance(v, dt, seeds, scheme)`` takes len(seeds) steps of every replica of v (R, N, 3,
-    float64, modified in place); seeds (steps, R) come from :func:`draw_seeds`.
+    ``advance(v, dt, steps, seeds, scheme)`` takes ``steps`` steps of every replica of v (R, N, 3,
+    float64, modified in place); seeds (R,) come from :func:`draw_seeds`.
     """
 
     def __init__(self, N: int, gamma: float, C: float = 1.0, eta: float | None = None):
@@ -245,16 +252,18 @@ class ParticleSystem:
         self.N, self.gamma, self.C, self.eta = int(N), float(gamma), float(C), float(eta)
         self.pairs = pair_schedule(self.N)
 
-    def advance(self, v: np.ndarray, dt: float, seeds: np.ndarray, scheme: str = "rotation") -> None:
+    def advance(self, v: np.ndarray, dt: float, steps: int, seeds: np.ndarray, scheme: str = "rotation") -> None:
         if scheme not in _STEPPERS:
             raise ValueError(f"scheme must be one of {SCHEMES}, got {scheme!r}")
         validate_system(self.N, self.gamma, self.C, self.eta, dt=dt)
         if v.ndim != 3 or v.shape[1:] != (self.N, DIMENSION) or v.dtype != np.float64 or not v.flags.c_contiguous:
             raise ValueError(f"velocities must be a C-contiguous float64 array (R, {self.N}, 3), got {v.shape}")
+        if not isinstance(steps, (int, np.integer)) or steps < 0:
+            raise ValueError(f"steps must be an integer >= 0, got {steps!r}")
         seeds = np.ascontiguousarray(seeds, dtype=np.int64)
-        if seeds.ndim != 2 or seeds.shape[1] != v.shape[0]:
-            raise ValueError(f"seeds must have shape (steps, {v.shape[0]}), got {seeds.shape}")
-        _STEPPERS[scheme](v, self.pairs, seeds, float(dt), self.C, self.gamma, self.eta)
+        if seeds.shape != (v.shape[0],):
+            raise ValueError(f"seeds must have shape ({v.shape[0]},), got {seeds.shape}")
+        _STEPPERS[scheme](v, self.pairs, int(steps), seeds, float(dt), self.C, self.gamma, self.eta)
 
 
 def maxwell_second_moment_law(v0: np.ndarray, elapsed: float, C: float) -> np.ndarray:
@@ -349,11 +358,8 @@ class SDERun:
         self.v = self.v0.copy()
 
     def run(self, out_dir: Path | None = None, progress: bool = True, figures: bool = True) -> RunRecord:
-        from . import sde_diagnostics as diag
-
         p, case, system = self.params, self.case, self.system
-        steps = int(math.ceil(p.T / p.dt - 1e-9))
-        dt = p.T / steps
+        steps, dt = step_count(p.T, p.dt)
         every = max(1, steps // p.records)
         fisher_eps = diag.default_fisher_eps(self.v0)
         record = RunRecord(case=case.name, solver="sde", params={
@@ -361,61 +367,66 @@ class SDERun:
             "scheme": p.scheme, "dt": dt, "T": p.T, "t0": case.t0, "steps": steps, "record_every": every,
             "eta": system.eta, "eta_rule": "N^(-1/3)" if p.eta is None else "given",
             "alpha": "alpha_eta(r) = (eta chi(r/eta))^gamma, 003_2ee84d6b3c804a54.txt Remark 2.1",
-            "seed": p.seed, "rng": "numpy.random.Generator(PCG64) -> per-step, per-replica MT19937 seeds",
+            "seed": p.seed,
+            "rng": "numpy.random.Generator(PCG64, seed) -> per record interval and replica, a numba MT19937 seed",
             "entropy": "H = int f log f of the empirical measure, Kozachenko-Leonenko k=1 estimate, mean over replicas",
             "energy": "(1/N) sum_i |V_i|^2 per replica, ensemble mean", "fisher_eps": fisher_eps,
             "fisher": "I(mu^N * psi_eps), Gaussian psi_eps, Gauss-Hermite quadrature, mean over replicas",
             "inverse_square_distance": "E|V1-V2|^-2, ball-corrected truncation (sde_diagnostics)",
         })
-        v, t = self.v, case.t0
-        record.append(**diag.ensemble_diagnostics(v, self.v0, t, fisher_eps))
-        bar = ProgressBar(p.T, label=f"sde {case.name}") if progress else None
-        start = time.perf_counter()
-        record.stop_reason = "completed"
-        done = 0
-        try:
-            while done < steps:
-                k = min(every, steps - done)
-                seeds = draw_seeds(self.rng, k, p.replicas)
-                trial = v.copy()
-                system.advance(trial, dt, seeds, p.scheme)
-                if not np.all(np.isfinite(trial)):
-                    record.stop_reason = (f"non-finite state within steps {done + 1}..{done + k} "
-                                          f"(t <= {case.t0 + (done + k) * dt:.6g}); last good state kept")
-                    break
-                v[...] = trial
-                done += k
-                t = case.t0 + done * dt
-                record.steps = done
-                record.append(**diag.ensemble_diagnostics(v, self.v0, t, fisher_eps))
-                if bar:
-                    bar.update(t - case.t0, f"t={t:.3g}")
-        except KeyboardInterrupt:
-            record.stop_reason = f"interrupted at step {record.steps} (t={t:.6g}); last good state kept"
-        finally:
-            if bar:
-                bar.close()
-        record.wall_seconds = time.perf_counter() - start
+        if case.exact_density is not None:
+            record.params["error_vs_exact"] = (
+                f"relative discrete L1, L2, Linf errors of the Gaussian KDE of the pooled particles (at most "
+                f"{diag.KDE_MAX_SAMPLES}, Silverman bandwidth) on a {RECONSTRUCTION_CELLS}^3 cell grid of [-L, L]^3")
+        integrator_seconds = 0.0
+
+        def advance(state, step, k):
+            nonlocal integrator_seconds
+            trial = state.copy()
+            tick = time.perf_counter()
+            system.advance(trial, step, k, draw_seeds(self.rng, p.replicas), p.scheme)
+            integrator_seconds += time.perf_counter() - tick
+            return trial
+
+        v, t = integrate(advance, self.v, case.t0, p.T, p.dt, lambda y, s: self._diagnostics(y, s, fisher_eps),
+                         record, every, f"sde {case.name}" if progress else None, chunk=every)
+        self.v = v
+        record.extra["integrator_seconds"] = integrator_seconds
         record.extra["pair_updates_per_second"] = record.steps * len(system.pairs) * p.replicas / max(
-            record.wall_seconds, 1e-12)
-        self._exact_laws(record)
+            integrator_seconds, 1e-12)
+        self._finish(record)
         if out_dir is not None:
             record.write(Path(out_dir), {"initial_velocities": self.v0, "final_velocities": v})
             if figures:
                 diag.write_figures(record, Path(out_dir))
         return record
 
-    def _exact_laws(self, record: RunRecord) -> None:
-        times = record.series["times"]
+    def _diagnostics(self, v: np.ndarray, t: float, fisher_eps: float) -> dict:
+        """One record: ensemble diagnostics, and KDE errors where the case has an exact density."""
+        out = diag.ensemble_diagnostics(v, self.v0, t, fisher_eps)
+        if self.case.exact_density is not None:
+            grid = CellGrid(DIMENSION, RECONSTRUCTION_CELLS, self.case.L)
+            out.update(diag.reconstruction_errors(v, self.case.exact_density(grid.points, t), grid))
+        return out
+
+    def _finish(self, record: RunRecord) -> None:
+        """The exact laws at the recorded times (Landau; finite N for γ = 0), errors against an exact
+        density, and Euler's energy drift."""
+        series = record.series
+        if "error_l1" in series:
+            record.extra["error_vs_exact"] = {"l1": series.pop("error_l1"), "l2": series.pop("error_l2"),
+                                              "linf": series.pop("error_linf")}
+        times = series["times"]
         if self.case.exact_second_moments is not None:
             record.extra["second_moments_landau"] = [self.case.exact_second_moments(s).tolist() for s in times]
         if self.case.gamma == 0.0:
             record.extra["second_moments_finite_N"] = [
                 maxwell_second_moment_law(self.v0, s - self.case.t0, self.case.C).tolist() for s in times]
         if self.params.scheme == "euler":
-            drift = record.series["energy_relative_drift_mean"]
             record.extra["euler_energy_drift"] = {
-                "mean_relative_drift_at_end": drift[-1],
-                "max_relative_drift_at_end": record.series["energy_relative_drift_max"][-1],
-                "note": "Euler-Maruyama does not conserve energy: E[dE|V] = dt^2 sum_i |drift_i|^2 > 0 per step",
+                "mean_relative_drift_at_end": series["energy_relative_drift_mean"][-1],
+                "rms_relative_drift_at_end": series["energy_relative_drift_rms"][-1],
+                "max_relative_drift_at_end": series["energy_relative_drift_max"][-1],
+                "note": "Euler-Maruyama does not conserve energy: E[dE|V] = dt^2 sum_i |drift_i|^2 > 0 per step "
+                        "(systematic heating O(dt) at fixed T) plus a per-replica random walk O(sqrt(dt))",
             }

@@ -24,7 +24,7 @@ from .grid import CellGrid
 from .run_record import RunRecord, relative_errors
 from .spectral import SpectralLandau
 from .time_integration import rk4_step
-from .time_loop import integrate, step_count
+from .time_loop import integrate, one_step_advance, step_count
 
 RK4_STABILITY = 2.78
 MAX_DT = 0.05
@@ -117,8 +117,8 @@ class SpectralRun:
             "entropy": "H = h^d sum f log f (midpoint rule)", "energy": "integral of |v|^2 f", "seed": None,
             "seed_note": "deterministic method: no random numbers",
         })
-        f, t = integrate(rk4_step, self.operator.apply, self.f0.copy(), case.t0, p.T, self.dt, self.diagnostics,
-                         record, p.record_every, f"spectral {case.name}" if progress else None)
+        f, t = integrate(one_step_advance(rk4_step, self.operator.apply), self.f0.copy(), case.t0, p.T, self.dt,
+                         self.diagnostics, record, p.record_every, f"spectral {case.name}" if progress else None)
         series = record.series
         negative = [s for s, m in zip(series["times"], series["min_density"]) if m < 0]
         record.extra["positivity_lost_at"] = negative[0] if negative else None

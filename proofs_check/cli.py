@@ -3,7 +3,7 @@
     landau check   [--out DIR]                               the main job: every quick check
     landau verify  [--only ID ...] [--json PATH] [--markdown PATH]   the identity registry
     landau codegen [--check]                                 regenerate / check the numba kernels
-    landau run blob --case CASE [--n --eps --dt --T --scheme --kernel --out DIR]   one simulation
+    landau run SOLVER --case CASE [options] --out DIR       one simulation; SOLVER ∈ {blob, spectral, maxwell, sde}
 
 Every subcommand validates its input before computing and exits 2 with a one-line message
 naming the bad value on bad input. ``verify`` and ``check`` exit 0 when every entry ran (a
@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from .run_maxwell import add_maxwell_parser, run_maxwell_command
+from .run_sde import add_sde_parser, run_sde_command
 
 
 class UsageError(Exception):
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     spectral.set_defaults(handler=_cmd_run_spectral)
 
     add_maxwell_parser(solvers).set_defaults(handler=_usage_errors(run_maxwell_command, "landau run maxwell"))
+    add_sde_parser(solvers).set_defaults(handler=_usage_errors(run_sde_command, "landau run sde"))
 
     check = sub.add_parser("check", help="the main job: run every quick check and write a report")
     check.add_argument("--out", type=Path, default=Path("landau-report"), metavar="DIR",

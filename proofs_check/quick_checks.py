@@ -12,13 +12,9 @@ import numpy as np
 
 from landau_sym.registry import Result
 
+from .check_result import simulation_result
 from .quick_checks_maxwell import maxwell_quick
-
-
-def _result(check_id, title, reference, kind, method, ok, evidence, start) -> Result:
-    return Result(id=check_id, title=title, statement=title, reference=reference, kind=kind, method=method,
-                  verdict="verified" if ok else "refuted", evidence=evidence, corrected_statement=None,
-                  numeric={}, seconds=time.perf_counter() - start)
+from .quick_checks_sde import sde_quick
 
 
 def blob_bkw2d_quick() -> Result:
@@ -44,7 +40,7 @@ def blob_bkw2d_quick() -> Result:
     ok = (evidence["mass_drift"] < 1e-12 and evidence["momentum_drift"] < 1e-12
           and evidence["energy_relative_drift"] < 1e-10 and evidence["entropy_increments_max"] < 0
           and evidence["relative_l2_error_at_t=1"] < 0.2 and record.stop_reason == "completed")
-    return _result("blob-bkw2d-quick", "Blob method on bkw2d (n = 16, t ≤ 1, implicit midpoint)",
+    return simulation_result("blob-bkw2d-quick", "Blob method on bkw2d (n = 16, t ≤ 1, implicit midpoint)",
                    "000_2c86dc742ea51118.txt §2, Remark 29; DESIGN.md §5", "conservation law",
                    "simulation: invariants to round-off / solver tolerance, H_ε strictly decreasing, L² error vs BKW",
                    ok, evidence, start)
@@ -72,7 +68,7 @@ def spectral_bkw2d_quick() -> Result:
                                              "second_moment_law", "relative_l2_envelope"))
     evidence["max relative L2 error vs BKW"] = max(record.extra["error_vs_exact"]["l2"])
     ok &= evidence["max relative L2 error vs BKW"] < 1e-9
-    return _result("spectral-bkw2d-quick", "Spectral solver on bkw2d (n = 48, t ∈ [1, 1.5])",
+    return simulation_result("spectral-bkw2d-quick", "Spectral solver on bkw2d (n = 48, t ∈ [1, 1.5])",
                    "000_2c86dc742ea51118.txt (5); 004_b333c7817a08033b.txt Theorem 1, Proposition 2; DESIGN.md §5",
                    "theorem", "simulation: dH/dt = −D, D_op = D_pair, I non-increasing, E envelope, second moments, BKW",
                    ok, evidence, start)
@@ -90,10 +86,10 @@ def spectral_coulomb2d_quick() -> Result:
     evidence["mass drift"] = abs(s["mass"][-1] - s["mass"][0])
     evidence["relative energy drift"] = abs(s["energy"][-1] - s["energy"][0]) / s["energy"][0]
     ok &= evidence["mass drift"] < 1e-13 and evidence["relative energy drift"] < 1e-3
-    return _result("spectral-coulomb2d-quick", "Spectral solver on coulomb2d (n = 48, t ≤ 0.5)",
+    return simulation_result("spectral-coulomb2d-quick", "Spectral solver on coulomb2d (n = 48, t ≤ 0.5)",
                    "000_2c86dc742ea51118.txt (5); DESIGN.md §5", "conservation law",
                    "simulation: mass to round-off, energy to discretisation accuracy, dH/dt = −D, I non-increasing",
                    ok, evidence, start)
 
 
-QUICK_CHECKS = [blob_bkw2d_quick, spectral_bkw2d_quick, spectral_coulomb2d_quick, maxwell_quick]
+QUICK_CHECKS = [blob_bkw2d_quick, spectral_bkw2d_quick, spectral_coulomb2d_quick, maxwell_quick, sde_quick]

@@ -45,7 +45,7 @@ def amplification(expr, values):
 
 def overflowing_power(expr, values):
     for p in expr.atoms(sp.Pow):
-        if not p.exp.is_Integer and abs(_mp(p, values)) > mpmath.mpf("1e300"):
+        if abs(_mp(p, values)) > mpmath.mpf("1e300"):
             return True
     return False
 
