@@ -210,9 +210,8 @@ def _cmd_check(args) -> int:
 
     results = _run_registry(_select_identities(None))
     for check in QUICK_CHECKS:
-        print(f"  {check.__name__} …", end="", file=sys.stderr, flush=True)
-        result = check()
-        print(f" {result.verdict} ({result.seconds:.1f} s)", file=sys.stderr, flush=True)
+        result = check(args.out)
+        print(f"  {result.id} … {result.verdict} ({result.seconds:.1f} s)", file=sys.stderr, flush=True)
         results.append(result)
     print(report.text_table(results))
     args.out.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,7 @@ decay, agreement with an exact solution), so the report shows them beside the id
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -17,14 +18,21 @@ from .quick_checks_maxwell import maxwell_quick
 from .quick_checks_sde import sde_quick
 
 
-def blob_bkw2d_quick() -> Result:
+def _figures(out_dir, name):
+    """(directory for a check's run record and figures, or None) and the evidence entry naming it."""
+    if out_dir is None:
+        return None
+    return Path(out_dir) / name
+
+
+def blob_bkw2d_quick(out_dir: Path | None = None) -> Result:
     """bkw2d with n = 16 to t = 1 by the conservative scheme: invariants, H_ε decay, error."""
     from landau_num.blob_run import BlobParameters, BlobRun
     from landau_num.cases import get_case
 
     start = time.perf_counter()
     run = BlobRun(get_case("bkw2d"), BlobParameters(n=16, T=1.0, dt=0.1, scheme="midpoint"))
-    record = run.run(progress=False)
+    record = run.run(out_dir=_figures(out_dir, "blob-bkw2d"), progress=False)
     s = record.series
     mass, energy = np.array(s["mass"]), np.array(s["energy"])
     momentum = np.array(s["momentum"])
@@ -53,7 +61,7 @@ def _spectral_checks(record, names):
     return all(ok for ok, _ in results.values()), {name: {"ok": ok, **ev} for name, (ok, ev) in results.items()}
 
 
-def spectral_bkw2d_quick() -> Result:
+def spectral_bkw2d_quick(out_dir: Path | None = None) -> Result:
     """Spectral solver on BKW (d = 2, started at t = 1): exact tracking and every dissipation check."""
     import dataclasses
 
@@ -63,7 +71,8 @@ def spectral_bkw2d_quick() -> Result:
     start = time.perf_counter()
     base = get_case("bkw2d")
     case = dataclasses.replace(base, t0=1.0, initial_density=lambda x: base.exact_density(x, 1.0))
-    record = SpectralRun(case, SpectralParameters(n=48, T=0.5, record_every=20)).run(progress=False)
+    record = SpectralRun(case, SpectralParameters(n=48, T=0.5, record_every=20)).run(
+        out_dir=_figures(out_dir, "spectral-bkw2d"), progress=False)
     ok, evidence = _spectral_checks(record, ("entropy_balance", "dissipation_formulas_agree", "fisher_non_increasing",
                                              "second_moment_law", "relative_l2_envelope"))
     evidence["max relative L2 error vs BKW"] = max(record.extra["error_vs_exact"]["l2"])
@@ -74,13 +83,14 @@ def spectral_bkw2d_quick() -> Result:
                    ok, evidence, start)
 
 
-def spectral_coulomb2d_quick() -> Result:
+def spectral_coulomb2d_quick(out_dir: Path | None = None) -> Result:
     """Spectral solver on coulomb2d (γ = −3): conservation, entropy balance, Fisher decay."""
     from landau_num.cases import get_case
     from landau_num.spectral_run import SpectralParameters, SpectralRun
 
     start = time.perf_counter()
-    record = SpectralRun(get_case("coulomb2d"), SpectralParameters(n=48, T=0.5, record_every=4)).run(progress=False)
+    record = SpectralRun(get_case("coulomb2d"), SpectralParameters(n=48, T=0.5, record_every=4)).run(
+        out_dir=_figures(out_dir, "spectral-coulomb2d"), progress=False)
     ok, evidence = _spectral_checks(record, ("entropy_balance", "fisher_non_increasing"))
     s = record.series
     evidence["mass drift"] = abs(s["mass"][-1] - s["mass"][0])
@@ -92,4 +102,7 @@ def spectral_coulomb2d_quick() -> Result:
                    ok, evidence, start)
 
 
-QUICK_CHECKS = [blob_bkw2d_quick, spectral_bkw2d_quick, spectral_coulomb2d_quick, maxwell_quick, sde_quick]
+QUICK_CHECKS = [blob_bkw2d_quick, spectral_bkw2d_quick, spectral_coulomb2d_quick,
+                lambda out_dir=None: maxwell_quick(), lambda out_dir=None: sde_quick()]
+"""Each takes the report directory (or None) and returns a Result; the simulation checks write
+their run records and figures into a subdirectory of it, which the Markdown report embeds."""

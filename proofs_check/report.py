@@ -66,9 +66,21 @@ def markdown(results: list[Result], title: str = "Identity registry") -> str:
     return "\n".join(lines) + "\n"
 
 
+def figures_section(report_dir: Path) -> str:
+    """Markdown embedding every PNG the quick simulation checks wrote under the report directory."""
+    images = sorted(report_dir.glob("*/*.png"))
+    if not images:
+        return ""
+    lines = ["", "## Figures of the quick simulation checks", ""]
+    for image in images:
+        relative = image.relative_to(report_dir)
+        lines += [f"**{relative.parent} / {image.stem}**", "", f"![{relative}]({relative.as_posix()})", ""]
+    return "\n".join(lines)
+
+
 def write_markdown(results: list[Result], path: Path, title: str = "Identity registry") -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(markdown(results, title))
+    path.write_text(markdown(results, title) + figures_section(path.parent))
 
 
 def _short(text: str, width: int) -> str:

@@ -118,3 +118,30 @@ def test_numeric_disagreement_makes_entry_inconclusive():
     assert "disagreement" in result.evidence
     agreeing = run_identity(_identity(lambda: Outcome("verified", {"r": "0"}), lambda draw: 0.0))
     assert agreeing.verdict == "verified"
+
+
+def test_check_runs_registry_and_quick_checks_and_writes_report(monkeypatch, tmp_path):
+    from landau_sym.identities import REGISTRY
+
+    small = Registry()
+    small.add(REGISTRY.entries["maxwell-reduction"])
+    monkeypatch.setattr("landau_sym.identities.REGISTRY", small)
+    out = tmp_path / "report"
+    assert cli.main(["check", "--out", str(out)]) == 0
+    import json
+    doc = json.loads((out / "identities.json").read_text())
+    ids = [e["id"] for e in doc["entries"]]
+    assert ids[0] == "maxwell-reduction"
+    assert {"blob-bkw2d-quick", "spectral-bkw2d-quick", "spectral-coulomb2d-quick", "maxwell-exact-quick",
+            "sde-quick"} <= set(ids)
+    assert all(e["verdict"] == "verified" for e in doc["entries"])
+    report = (out / "report.md").read_text()
+    assert "## Figures of the quick simulation checks" in report
+    assert "(blob-bkw2d/entropy_dissipation.png)" in report and (out / "blob-bkw2d" / "entropy_dissipation.png").exists()
+
+
+def test_check_refuses_an_out_path_that_is_a_file(tmp_path, capsys):
+    target = tmp_path / "file"
+    target.write_text("x")
+    assert cli.main(["check", "--out", str(target)]) == 2
+    assert "is not a directory" in capsys.readouterr().err
