@@ -3,6 +3,7 @@
   python benchmarks/bench_blob.py            # RHS timings, scaling, NumPy comparison, flop rate
   python benchmarks/bench_blob.py --table    # bkw2d convergence table (n = 20..50, T = 5)
   python benchmarks/bench_blob.py --coulomb  # coulomb2d to T = 40
+  python benchmarks/bench_blob.py --bkw3d    # bkw3d error and fourth moment, n = 8, 12, 16
 
 The NumPy reference evaluates the same right-hand side (same grid, same mollifier, no cut-off,
 dense pair sums in row blocks); it agrees with the numba version to round-off (printed).
@@ -127,14 +128,32 @@ def coulomb_long():
     print(f"  mean at T: {(np.array(s['momentum'][-1]) / s['mass'][-1]).round(6).tolist()}")
 
 
+def bkw3d_table():
+    """bkw3d from t = 5.5 to 10: relative L² error and ∫|v|⁴f against 15K(2 − K)."""
+    print(" n      N   rel L2 (t=10)  m4(5.5) exact   m4(10) exact    Δm4  exact Δm4")
+    for n in (8, 12, 16):
+        case = get_case("bkw3d")
+        run = BlobRun(case, BlobParameters(n=n, T=4.5, dt=0.1, record_every=45))
+        w, v0 = run.system.w, run.v0
+        m4_start = float((w * (v0 * v0).sum(axis=1) ** 2).sum())
+        rec = run.run(progress=False)
+        m4_end, exact_end = rec.extra["fourth_moment"], rec.extra["fourth_moment_exact"]
+        exact_start = case.exact_fourth_moment(case.t0)
+        print(f"{n:2d} {len(w):6d}  {rec.extra['error_vs_exact']['l2'][-1]:.3e}   {m4_start:.4f} {exact_start:.4f}  "
+              f"{m4_end:.4f} {exact_end:.4f}  {m4_end - m4_start:.4f} {exact_end - exact_start:.4f}")
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--table", action="store_true")
     parser.add_argument("--coulomb", action="store_true")
+    parser.add_argument("--bkw3d", action="store_true")
     args = parser.parse_args()
     if args.table:
         convergence_table()
     elif args.coulomb:
         coulomb_long()
+    elif args.bkw3d:
+        bkw3d_table()
     else:
         rhs_timings()

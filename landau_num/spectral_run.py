@@ -6,7 +6,8 @@ with λ = Σ_a max(ā_aa)(π/h)² + Σ_a max|b̄_a|π/h estimated from the initi
 0.05 for accuracy). Every
 ``record_every`` steps the record gets mass, momentum, energy ∫|v|²f, second moments, H, the
 Fisher information I, D_op = −∫Q(f)log f, D_pair (the symmetric double integral, by
-convolutions), dI/dt from the operator, E = ∫(f/m − 1)²m, the minimum of f and the negative
+convolutions), dI/dt from the operator, the weighted and cross Fisher informations of seed 000
+Theorem 41 (weight ⟨v⟩^γ), E = ∫(f/m − 1)²m, the minimum of f and the negative
 mass (loss of positivity is recorded, not hidden), and relative L¹, L², L^∞ errors where the
 case has an exact solution.
 """
@@ -97,6 +98,8 @@ class SpectralRun:
             "second_moments": fn.second_moments(f, grid),
             "entropy": fn.entropy(f, grid),
             "fisher": fn.fisher_information(f, op),
+            "fisher_weighted": fn.weighted_fisher_information(f, op, self.case.gamma),
+            "fisher_cross": fn.cross_fisher_information(f, op, self.case.gamma),
             "dissipation": fn.entropy_dissipation_operator(f, op, Qf),
             "dissipation_pair": fn.entropy_dissipation_convolution(f, op),
             "fisher_rate": fn.fisher_dissipation_rate(f, op, Qf),

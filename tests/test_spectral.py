@@ -208,7 +208,8 @@ def test_fisher_information_decreases_in_3d_for_every_gamma(gamma):
 def test_run_spectral_cli_writes_record_with_checks(tmp_path):
     assert cli.main(["run", "spectral", "--case", "coulomb2d", "--n", "32", "--T", "0.2", "--out", str(tmp_path)]) == 0
     rec = json.loads((tmp_path / "result.json").read_text())
-    for key in ("fisher", "dissipation", "dissipation_pair", "fisher_rate", "relative_l2_distance", "min_density",
+    for key in ("fisher", "fisher_weighted", "fisher_cross", "dissipation", "dissipation_pair", "fisher_rate",
+                "relative_l2_distance", "min_density",
                 "negative_mass", "dissipation_checks", "positivity_lost_at"):
         assert key in rec
     assert (tmp_path / "dissipation.png").exists()
