@@ -59,7 +59,6 @@ def _newton_krylov_midpoint(rhs: Rhs, y: np.ndarray, dt: float, guess: np.ndarra
 
 
 SCHEMES: dict[str, Callable] = {"rk4": rk4_step, "midpoint": implicit_midpoint_step}
-SCHEME_ORDER = {"rk4": 4, "midpoint": 2}
 
 
 def get_scheme(name: str):

@@ -64,9 +64,6 @@ class VectorField:
         comps = other.components if isinstance(other, VectorField) else tuple(other)
         return sum(a * b for a, b in zip(self.components, comps))
 
-    def simplified(self) -> "VectorField":
-        return VectorField(tuple(sp.simplify(c) for c in self.components), self.coords, self.name)
-
     def is_zero(self) -> bool:
         return all(sp.simplify(c) == 0 for c in self.components)
 
