@@ -141,7 +141,7 @@ def entropy_dissipation_convolution(f, operator: SpectralLandau, floor: float | 
     mask, score = _score(f, operator, floor)
     fm = np.where(mask, f, 0.0)
     g = [fm * s for s in score]
-    a_bar, _ = operator.coefficients(fm)
+    a_bar = operator.diffusion_matrix(fm)
     d = operator.grid.d
     first = np.sum(fm * sum(score[i] * a_bar[(min(i, j), max(i, j))] * score[j] for i in range(d) for j in range(d)))
     second = np.sum(sum(gi * ci for gi, ci in zip(g, operator.matrix_convolve(g))))

@@ -81,7 +81,9 @@ class SpectralRun:
         self.dt = params.dt if params.dt is not None else self.stable_dt(f0)
 
     def stable_dt(self, f: np.ndarray) -> float:
-        a_bar, b_bar = self.operator.coefficients(f)
+        op = self.operator
+        a_bar = op.diffusion_matrix(f)
+        b_bar = op.matrix_convolve(op.gradient(f))
         d, h = self.grid.d, self.grid.h
         lam = sum(np.abs(a_bar[(a, a)]).max() for a in range(d)) * (math.pi / h) ** 2 \
             + sum(np.abs(b).max() for b in b_bar) * math.pi / h

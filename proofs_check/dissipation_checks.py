@@ -4,10 +4,8 @@
   change of H between records against −∫D_op dt (trapezoid rule). D_op = −∫Q_h(f)log f uses
   the discrete operator that drives the run, so this holds to time-step accuracy whatever the
   grid; the double-integral D_pair is reported beside it;
-- ``dissipation_formulas_agree``: D_op against the symmetric double integral D_pair. Their
-  difference measures the discretisation error of the operator: spectrally small for γ = 0,
-  O(h^{d+γ+2}) for singular kernels (the midpoint rule next to z = 0), e.g. O(h) for γ = −3
-  in d = 2, while D_pair (a smoother integrand) converges much faster;
+- ``dissipation_formulas_agree``: D_op against the symmetric double integral D_pair, two
+  independent formulas; their difference measures the discretisation error of the operator;
 - ``fisher_non_increasing``: I(t) non-increasing and dI/dt ≤ 0 (Guillen–Silvestre; used by
   003_2ee84d6b3c804a54.txt §3 and 000 Theorem 41's setting);
 - ``relative_l2_envelope``: for γ = 0, E(t) = ∫(f/m − 1)²m against the envelope c₀e^{−2(d−1)t}E(0)
