@@ -1,13 +1,25 @@
-"""Shared fixtures: the full registry is run once per test session (about a minute)."""
+"""Shared fixtures and the hypothesis profile.
+
+On CI (the CI environment variable set) hypothesis runs derandomised: the examples are a fixed
+function of each test, so a red CI run is reproducible and a green one is not luck. Locally the
+default profile keeps exploring new examples.
+"""
 import json
+import os
 
 import pytest
+from hypothesis import settings
 
 from proofs_check.cli import main
+
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")
 def registry_json(tmp_path_factory):
+    """The full registry, run once per test session (about a minute)."""
     out = tmp_path_factory.mktemp("verify") / "out.json"
     status = main(["verify", "--json", str(out)])
     return status, json.loads(out.read_text())
