@@ -39,6 +39,7 @@ from ._generated.mollifiers import (
     gaussian_mollifier_gradient_2d, gaussian_mollifier_gradient_3d,
 )
 from .grid import CellGrid
+from .validation import require_positive
 
 GAUSSIAN, EXPONENTIAL = 0, 1
 KERNELS = {"gaussian": GAUSSIAN, "exponential": EXPONENTIAL}
@@ -366,10 +367,8 @@ class BlobSystem:
                  kernel: str = "gaussian", interaction: str = "auto"):
         if kernel not in KERNELS:
             raise ValueError(f"kernel must be one of {sorted(KERNELS)}, got {kernel!r}")
-        if not (np.isfinite(eps) and eps > 0):
-            raise ValueError(f"eps must be finite and > 0, got {eps!r}")
-        if not np.isfinite(C) or C <= 0:
-            raise ValueError(f"C (collision constant) must be finite and > 0, got {C!r}")
+        require_positive("eps", eps)
+        require_positive("C (collision constant)", C)
         if not np.isfinite(gamma) or not -4.0 <= gamma <= 1.0:
             raise ValueError(f"gamma must be in [-4, 1], got {gamma!r}")
         weights = np.asarray(weights, dtype=float)

@@ -11,7 +11,6 @@ produced it and keeps the last good state; Ctrl-C does the same.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from .grid import CellGrid
 from .run_record import RunRecord, relative_errors
 from .time_integration import get_scheme
 from .time_loop import integrate, one_step_advance, step_count
+from .validation import require_positive
 
 
 def default_eps(h: float, kernel: str = "gaussian") -> float:
@@ -52,14 +52,10 @@ class BlobParameters:
     def validate(self) -> None:
         if not isinstance(self.n, (int, np.integer)) or self.n < 2:
             raise ValueError(f"n (cells per side) must be an integer >= 2, got {self.n!r}")
-        for name in ("T", "dt"):
-            value = getattr(self, name)
-            if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
-                raise ValueError(f"{name} must be finite and > 0, got {value!r}")
-        if self.eps is not None and not (math.isfinite(self.eps) and self.eps > 0):
-            raise ValueError(f"eps must be finite and > 0, got {self.eps!r}")
-        if self.L is not None and not (math.isfinite(self.L) and self.L > 0):
-            raise ValueError(f"L must be finite and > 0, got {self.L!r}")
+        require_positive("T", self.T)
+        require_positive("dt", self.dt)
+        require_positive("eps", self.eps, optional=True)
+        require_positive("L", self.L, optional=True)
         if self.kernel not in KERNELS:
             raise ValueError(f"kernel must be one of {sorted(KERNELS)}, got {self.kernel!r}")
         get_scheme(self.scheme)

@@ -52,6 +52,13 @@ def _bkw(d: int, C: float, c0: float, t0: float, L: float, name: str, spectral_L
     )
 
 
+def bkw_K(case: Case, t: float) -> float:
+    """K(t) = 1 − c₀e^{−2C(d−1)t} of a BKW case (the generated kernel, with the case's c₀)."""
+    if "c0" not in case.parameters:
+        raise ValueError(f"case {case.name!r} is not a BKW case")
+    return get_kernel("bkw_K", case.d)(t, case.C, case.parameters["c0"])
+
+
 def _aniso3d() -> Case:
     C, d = 1 / 24, 3
     temps = (1.8, 0.2, 1.0)

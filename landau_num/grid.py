@@ -10,6 +10,8 @@ from functools import cached_property
 
 import numpy as np
 
+from .validation import require_positive
+
 
 @dataclass(frozen=True)
 class CellGrid:
@@ -22,8 +24,7 @@ class CellGrid:
             raise ValueError(f"d must be 2 or 3, got {self.d!r}")
         if not isinstance(self.n, (int, np.integer)) or self.n < 2:
             raise ValueError(f"n (cells per side) must be an integer >= 2, got {self.n!r}")
-        if not np.isfinite(self.L) or self.L <= 0:
-            raise ValueError(f"L (half-width of the box) must be finite and > 0, got {self.L!r}")
+        require_positive("L (half-width of the box)", self.L)
 
     @property
     def h(self) -> float:

@@ -8,7 +8,6 @@ are looked up with ``d=None``.
 from __future__ import annotations
 
 import importlib
-import math
 
 from ._generated import KERNEL_MODULES
 
@@ -30,13 +29,3 @@ def get_kernel(name: str, d: int | None = None):
     module = importlib.import_module(f"{__package__}._generated.{_MODULE_OF[full]}")
     return getattr(module, full)
 
-
-def require_finite(**parameters) -> None:
-    """ValueError naming the first parameter that is not a finite real number."""
-    for key, value in parameters.items():
-        try:
-            ok = math.isfinite(float(value))
-        except (TypeError, ValueError):
-            ok = False
-        if not ok:
-            raise ValueError(f"parameter {key} must be a finite real number, got {value!r}")

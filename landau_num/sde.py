@@ -96,10 +96,11 @@ import numpy as np
 from . import sde_diagnostics as diag
 from ._generated.potentials import alpha_cutoff
 from ._generated.rotation import rotate_about_axis
-from .cases import Case
+from .cases import Case, bkw_K
 from .grid import CellGrid
 from .run_record import RunRecord
 from .time_loop import integrate, step_count
+from .validation import require_positive
 
 SCHEMES = ("rotation", "euler")
 GAMMA_MIN, GAMMA_MAX = -3.0, 0.0
@@ -285,9 +286,8 @@ def _gaussian(rng, shape, covariance):
 
 def _bkw3d(case: Case, rng, shape):
     """BKW f = (2πK)^{−3/2}e^{−|v|²/(2K)}(P + Q|v|²) (DESIGN.md §5) is the mixture, with weights P and
-    3KQ = 1 − P, of N(0, KI) and of √K·(χ₅-distributed radius)·(uniform direction). K is read off
-    the case's exact fourth moment 15K(2 − K)."""
-    K = 1.0 - math.sqrt(1.0 - case.exact_fourth_moment(case.t0) / 15.0)
+    3KQ = 1 − P, of N(0, KI) and of √K·(χ₅-distributed radius)·(uniform direction)."""
+    K = bkw_K(case, case.t0)
     P = (5.0 * K - 3.0) / (2.0 * K)
     gaussian = rng.standard_normal(shape + (DIMENSION,))
     radius = np.sqrt(rng.chisquare(5, size=shape))
@@ -332,8 +332,7 @@ class SDEParameters:
 
     def validate(self) -> None:
         validate_system(self.N, 0.0, 1.0, 1.0 if self.eta is None else self.eta, self.replicas, self.dt)
-        if not (isinstance(self.T, (int, float)) and math.isfinite(self.T) and self.T > 0):
-            raise ValueError(f"T must be finite and > 0, got {self.T!r}")
+        require_positive("T", self.T)
         if self.scheme not in SCHEMES:
             raise ValueError(f"scheme must be one of {SCHEMES}, got {self.scheme!r}")
         if not isinstance(self.seed, (int, np.integer)) or isinstance(self.seed, bool) or self.seed < 0:

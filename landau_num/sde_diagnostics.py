@@ -41,6 +41,7 @@ import numpy as np
 
 from ._generated.mollifiers import gaussian_mollifier_3d
 from .grid import CellGrid
+from .validation import require_positive
 
 FISHER_NODES = 3
 KDE_MAX_SAMPLES = 8192
@@ -118,8 +119,7 @@ def _fisher(v, eps, nodes, weights):
 
 def mollified_fisher(v: np.ndarray, eps: float, nodes: int = FISHER_NODES) -> np.ndarray:
     """I(μ^N ∗ ψ_ε) per replica (module doc); cost O(R N² nodes³)."""
-    if not (math.isfinite(eps) and eps > 0):
-        raise ValueError(f"eps must be finite and > 0, got {eps!r}")
+    require_positive("eps", eps)
     x, w = np.polynomial.hermite_e.hermegauss(nodes)
     return _fisher(np.ascontiguousarray(v, dtype=np.float64), float(eps), x, w / w.sum())
 
@@ -149,8 +149,7 @@ def inverse_square_distance(v: np.ndarray, rho: float | None = None) -> tuple[fl
         centred = v - v.mean(axis=1, keepdims=True)
         rms_z = math.sqrt(2.0 * N / (N - 1) * float(np.einsum("rni,rni->", centred, centred)) / (R * N))
         rho = 0.5 * rms_z * (R * N * (N - 1) / 2) ** (-1.0 / 7.0)
-    if not (math.isfinite(rho) and rho > 0):
-        raise ValueError(f"rho must be finite and > 0, got {rho!r}")
+    require_positive("rho", rho)
     per_replica = _ball_corrected_inverse_square(np.ascontiguousarray(v, dtype=np.float64), float(rho))
     se = float(per_replica.std(ddof=1) / math.sqrt(R)) if R > 1 else float("nan")
     return float(per_replica.mean()), se, float(rho)

@@ -40,6 +40,7 @@ from scipy import integrate
 
 from ._generated import landau_matrix as lm
 from .grid import CellGrid
+from .validation import require_positive
 
 FFT_WORKERS = -1  # all cores
 
@@ -98,8 +99,7 @@ class SpectralLandau:
     """Q(f) = ∇·(ā∇f − b̄f) on a :class:`CellGrid`, with FFT convolutions and spectral derivatives."""
 
     def __init__(self, grid: CellGrid, C: float, gamma: float):
-        if not (math.isfinite(C) and C > 0):
-            raise ValueError(f"C (collision constant) must be finite and > 0, got {C!r}")
+        require_positive("C (collision constant)", C)
         if not (math.isfinite(gamma) and -3.0 <= gamma <= 1.0):
             raise ValueError(f"gamma must be in [-3, 1] for the spectral solver, got {gamma!r}")
         if grid.n < 8:
@@ -133,7 +133,12 @@ class SpectralLandau:
         return sfft.rfftn(field, s=self.padded, workers=FFT_WORKERS)
 
     def _convolve_hat(self, field_hat: np.ndarray, kernel_hat: np.ndarray) -> np.ndarray:
-        full = sfft.irfftn(field_hat * kernel_hat, s=self.padded, workers=FFT_WORKERS)
+        return self._aperiodic_part(field_hat * kernel_hat)
+
+    def _aperiodic_part(self, product_hat: np.ndarray) -> np.ndarray:
+        """Inverse FFT of a padded product, restricted to the indices n−1 … 2n−2 where it equals
+        the aperiodic convolution on the grid."""
+        full = sfft.irfftn(product_hat, s=self.padded, workers=FFT_WORKERS)
         n = self.grid.n
         return full[tuple(slice(n - 1, 2 * n - 1) for _ in range(self.grid.d))]
 
@@ -173,7 +178,7 @@ class SpectralLandau:
         """(A∗g)_i = Σ_j A_ij ∗ g_j for a vector field g on the grid (the sum taken in Fourier space)."""
         d = self.grid.d
         hats = [self._transform(g) for g in fields]
-        return [self._convolve_hat(sum(hats[j] * self._A_hat[(min(i, j), max(i, j))] for j in range(d)), 1.0)
+        return [self._aperiodic_part(sum(hats[j] * self._A_hat[(min(i, j), max(i, j))] for j in range(d)))
                 for i in range(d)]
 
     def apply(self, f: np.ndarray) -> np.ndarray:

@@ -26,6 +26,7 @@ from .run_record import RunRecord, relative_errors
 from .spectral import SpectralLandau
 from .time_integration import rk4_step
 from .time_loop import integrate, one_step_advance, step_count
+from .validation import require_positive
 
 RK4_STABILITY = 2.78
 MAX_DT = 0.05
@@ -43,12 +44,9 @@ class SpectralParameters:
     def validate(self) -> None:
         if not isinstance(self.n, (int, np.integer)) or self.n < 8:
             raise ValueError(f"n (grid points per side) must be an integer >= 8 for the zero-padded FFT, got {self.n!r}")
-        if not (isinstance(self.T, (int, float)) and math.isfinite(self.T) and self.T > 0):
-            raise ValueError(f"T must be finite and > 0, got {self.T!r}")
-        if self.dt is not None and not (math.isfinite(self.dt) and self.dt > 0):
-            raise ValueError(f"dt must be finite and > 0, got {self.dt!r}")
-        if self.L is not None and not (math.isfinite(self.L) and self.L > 0):
-            raise ValueError(f"L must be finite and > 0, got {self.L!r}")
+        require_positive("T", self.T)
+        require_positive("dt", self.dt, optional=True)
+        require_positive("L", self.L, optional=True)
         if not isinstance(self.record_every, int) or self.record_every < 1:
             raise ValueError(f"record_every must be an integer >= 1, got {self.record_every!r}")
 

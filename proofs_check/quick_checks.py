@@ -18,8 +18,8 @@ from .quick_checks_maxwell import maxwell_quick
 from .quick_checks_sde import sde_quick
 
 
-def _figures(out_dir, name):
-    """(directory for a check's run record and figures, or None) and the evidence entry naming it."""
+def _run_directory(out_dir, name):
+    """The subdirectory of the report where a check writes its run record and figures (None: no files)."""
     if out_dir is None:
         return None
     return Path(out_dir) / name
@@ -32,7 +32,7 @@ def blob_bkw2d_quick(out_dir: Path | None = None) -> Result:
 
     start = time.perf_counter()
     run = BlobRun(get_case("bkw2d"), BlobParameters(n=16, T=1.0, dt=0.1, scheme="midpoint"))
-    record = run.run(out_dir=_figures(out_dir, "blob-bkw2d"), progress=False)
+    record = run.run(out_dir=_run_directory(out_dir, "blob-bkw2d"), progress=False)
     s = record.series
     mass, energy = np.array(s["mass"]), np.array(s["energy"])
     momentum = np.array(s["momentum"])
@@ -72,7 +72,7 @@ def spectral_bkw2d_quick(out_dir: Path | None = None) -> Result:
     base = get_case("bkw2d")
     case = dataclasses.replace(base, t0=1.0, initial_density=lambda x: base.exact_density(x, 1.0))
     record = SpectralRun(case, SpectralParameters(n=48, T=0.5, record_every=20)).run(
-        out_dir=_figures(out_dir, "spectral-bkw2d"), progress=False)
+        out_dir=_run_directory(out_dir, "spectral-bkw2d"), progress=False)
     ok, evidence = _spectral_checks(record, ("entropy_balance", "dissipation_formulas_agree", "fisher_non_increasing",
                                              "second_moment_law", "relative_l2_envelope"))
     evidence["max relative L2 error vs BKW"] = max(record.extra["error_vs_exact"]["l2"])
@@ -90,7 +90,7 @@ def spectral_coulomb2d_quick(out_dir: Path | None = None) -> Result:
 
     start = time.perf_counter()
     record = SpectralRun(get_case("coulomb2d"), SpectralParameters(n=48, T=0.5, record_every=4)).run(
-        out_dir=_figures(out_dir, "spectral-coulomb2d"), progress=False)
+        out_dir=_run_directory(out_dir, "spectral-coulomb2d"), progress=False)
     ok, evidence = _spectral_checks(record, ("entropy_balance", "fisher_non_increasing", "dissipation_formulas_agree"))
     s = record.series
     evidence["mass drift"] = abs(s["mass"][-1] - s["mass"][0])

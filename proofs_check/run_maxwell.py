@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+from landau_num.validation import require_positive
+
 MAX_DEGREE = {2: 60, 3: 24}
 MAX_OUTPUT_TIMES = 10_000
 
@@ -42,8 +44,7 @@ def add_maxwell_parser(solvers):
 
 
 def _finite_positive(name: str, value) -> float:
-    if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
-        raise ValueError(f"{name} must be finite and > 0, got {value!r}")
+    require_positive(name, value)
     return float(value)
 
 

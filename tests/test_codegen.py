@@ -6,7 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from landau_num.kernels import get_kernel, kernel_names, require_finite
+from landau_num.kernels import get_kernel, kernel_names
+from landau_num.validation import require_finite
 from landau_sym import codegen
 from landau_sym.kernels import kernel_library
 from proofs_check import cli
