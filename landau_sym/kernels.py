@@ -36,6 +36,15 @@ HERMITE_MAX_DEGREE = 10
 
 @dataclass(frozen=True)
 class KernelSpec:
+    """One generated function.
+
+    ``source`` is the dotted name of the ``landau_sym`` function whose expression the kernel
+    prints: the outermost ``landau_sym`` call that builds the outputs (sympy-only steps such as
+    ``diff``, ``simplify``, a matrix-vector product or the z-scaling are not counted), e.g.
+    ``landau_sym.exact_solutions.score`` for a score, ``landau_sym.mollifiers.gaussian_mollifier``
+    for the mollifier and its derivatives. The generated docstring names it.
+    """
+
     name: str
     module: str
     args: tuple[sp.Symbol, ...]
@@ -44,6 +53,7 @@ class KernelSpec:
     domain: dict[str, tuple[float, float]] = field(default_factory=dict)
     guards: tuple[tuple[sp.Basic, tuple[sp.Expr, ...]], ...] = ()
     prelude: tuple[tuple[sp.Symbol, sp.Expr], ...] = ()
+    source: str = ""
 
     def unscaled_outputs(self) -> tuple[sp.Expr, ...]:
         """The outputs with the prelude substituted back: a function of ``args`` alone."""
@@ -51,6 +61,11 @@ class KernelSpec:
         for symbol, value in reversed(self.prelude):
             outputs = tuple(sp.sympify(o).subs(symbol, value) for o in outputs)
         return outputs
+
+
+def _source(function) -> str:
+    """Dotted name of a ``landau_sym`` function, taken from the object itself (no typed names)."""
+    return f"{function.__module__}.{function.__qualname__}"
 
 
 def _vec(prefix: str, d: int) -> tuple[sp.Symbol, ...]:
@@ -103,19 +118,20 @@ def _landau_specs(d: int) -> list[KernelSpec]:
     return [
         KernelSpec(f"landau_matrix_{d}d", "landau_matrix", (*z, C, GAMMA), scaled(A),
                    f"A(z) = C|z|^γ(|z|²I − z⊗z), row-major {d}×{d} (DESIGN.md §2); A(0) = 0.",
-                   dom, ((at_origin, zero(d * d)),), prelude),
+                   dom, ((at_origin, zero(d * d)),), prelude, _source(landau_kernel)),
         KernelSpec(f"landau_divergence_{d}d", "landau_matrix", (*z, C, GAMMA), scaled(divA),
                    f"∇·A(z) = −C(d−1)|z|^γ z, derived symbolically from A (d = {d}); zero at z = 0.",
-                   dom, ((at_origin, zero(d)),), prelude),
+                   dom, ((at_origin, zero(d)),), prelude, _source(matrix_divergence)),
         KernelSpec(f"landau_matrix_apply_{d}d", "landau_matrix", (*z, *x, C, GAMMA), scaled(A * sp.Matrix(x)),
                    f"A(z)x for d = {d}, the product a particle method needs; zero at z = 0.",
-                   {**dom, **{str(c): (-10.0, 10.0) for c in x}}, ((at_origin, zero(d)),), prelude),
+                   {**dom, **{str(c): (-10.0, 10.0) for c in x}}, ((at_origin, zero(d)),), prelude,
+                   _source(landau_kernel)),
     ] + [
         KernelSpec(f"landau_matrix_apply_{d}d_gamma_{tag}", "landau_matrix", (*z, *x, C),
                    tuple(sp.simplify(e.subs(GAMMA, value)) for e in scaled(A * sp.Matrix(x))),
                    f"A(z)x for d = {d} and γ = {value} (landau_matrix_apply_{d}d with γ fixed); zero at z = 0.",
                    {str(c): Z_DOMAIN for c in z} | {"C": (1e-3, 10.0)} | {str(c): (-10.0, 10.0) for c in x},
-                   ((at_origin, zero(d)),), prelude)
+                   ((at_origin, zero(d)),), prelude, _source(landau_kernel))
         for tag, value in SPECIALISED_GAMMAS.items()
     ]
 
@@ -126,15 +142,18 @@ def _potential_specs() -> list[KernelSpec]:
     smooth = alpha_smooth(R, GAMMA, ETA)
     return [
         KernelSpec("alpha_cutoff", "potentials", (R, GAMMA, ETA), (cutoff,),
-                   "α_η(r) = (ηχ(r/η))^γ of 003_2ee84d6b3c804a54.txt Remark 2.1 (χ in landau_sym.potentials).", dom),
+                   "α_η(r) = (ηχ(r/η))^γ of 003_2ee84d6b3c804a54.txt Remark 2.1 (χ in landau_sym.potentials).", dom,
+                   source=_source(alpha_cutoff)),
         KernelSpec("alpha_cutoff_log_derivative", "potentials", (R, GAMMA, ETA),
                    (sp.piecewise_fold(log_derivative_ratio(cutoff, R)),),
-                   "r|α_η′|/α_η, bounded by |γ|/0.99 (condition (2) of seed 003).", dom),
+                   "r|α_η′|/α_η, bounded by |γ|/0.99 (condition (2) of seed 003).", dom,
+                   source=_source(log_derivative_ratio)),
         KernelSpec("alpha_smooth", "potentials", (R, GAMMA, ETA), (smooth,),
-                   "α(r) = (r² + η²)^{γ/2}.", dom),
+                   "α(r) = (r² + η²)^{γ/2}.", dom, source=_source(alpha_smooth)),
         KernelSpec("alpha_smooth_log_derivative", "potentials", (R, GAMMA, ETA),
                    (sp.simplify(log_derivative_ratio(smooth, R)),),
-                   "r|α′|/α = |γ|r²/(r² + η²) for the smooth regularisation.", dom),
+                   "r|α′|/α = |γ|r²/(r² + η²) for the smooth regularisation.", dom,
+                   source=_source(log_derivative_ratio)),
     ]
 
 
@@ -150,11 +169,12 @@ def _mollifier_specs(d: int) -> list[KernelSpec]:
         grad = [sp.diff(f, s) for s in v]
         hess = [sp.diff(f, a, b) for a in v for b in v]
         specs += [
-            KernelSpec(f"{label}_mollifier_{d}d", "mollifiers", (*v, EPS), (f,), f"{doc}, d = {d}.", dom),
+            KernelSpec(f"{label}_mollifier_{d}d", "mollifiers", (*v, EPS), (f,), f"{doc}, d = {d}.", dom,
+                       source=_source(builder)),
             KernelSpec(f"{label}_mollifier_gradient_{d}d", "mollifiers", (*v, EPS), tuple(grad),
-                       f"∇ of {doc}, d = {d}.", dom),
+                       f"∇ of {doc}, d = {d}.", dom, source=_source(builder)),
             KernelSpec(f"{label}_mollifier_hessian_{d}d", "mollifiers", (*v, EPS), tuple(hess),
-                       f"Hessian (row-major) of {doc}, d = {d}.", dom),
+                       f"Hessian (row-major) of {doc}, d = {d}.", dom, source=_source(builder)),
         ]
     return specs
 
@@ -172,27 +192,29 @@ def _exact_solution_specs(d: int) -> list[KernelSpec]:
     return [
         KernelSpec(f"bkw_K_{d}d", "exact_solutions", (T, C, C0), (bkw_K(T, C, C0, d),),
                    f"K(t) = 1 − c₀e^{{−2C(d−1)t}} of the BKW solution, d = {d} (DESIGN.md §5).",
-                   {"t": (0.0, 100.0), "C": (1e-3, 1.0), "c0": (0.0, 1.0 - k_low)}),
+                   {"t": (0.0, 100.0), "C": (1e-3, 1.0), "c0": (0.0, 1.0 - k_low)}, source=_source(bkw_K)),
         KernelSpec(f"bkw_density_{d}d", "exact_solutions", (*v, KSYM), (bkw,),
-                   f"BKW profile for d = {d}; a density while K ≥ d/(d+2).", {**vdom, "K": (k_low, 1.0)}),
+                   f"BKW profile for d = {d}; a density while K ≥ d/(d+2).", {**vdom, "K": (k_low, 1.0)},
+                   source=_source(bkw_density)),
         KernelSpec(f"bkw_score_{d}d", "exact_solutions", (*v, KSYM), tuple(score(bkw, v)),
-                   f"∇ log f of the BKW profile, d = {d}.", {**vdom, "K": (k_low + 1e-3, 1.0)}),
+                   f"∇ log f of the BKW profile, d = {d}.", {**vdom, "K": (k_low + 1e-3, 1.0)},
+                   source=_source(score)),
         KernelSpec(f"bkw_moments_{d}d", "exact_solutions", (KSYM,),
                    (sp.simplify(bkw_expectation(r2, v)), sp.factor(bkw_expectation(r2**2, v))),
                    f"(∫|v|²f, ∫|v|⁴f) of the BKW profile, d = {d}, from exact Gaussian moments.",
-                   {"K": (k_low, 1.0)}),
+                   {"K": (k_low, 1.0)}, source=_source(bkw_expectation)),
         KernelSpec(f"maxwellian_{d}d", "exact_solutions", (*v, *u, TEMP), (maxw,),
                    f"Maxwellian with mean u and temperature T, unit mass, d = {d}.",
-                   {**vdom, **{str(s): (-3.0, 3.0) for s in u}, "T": (0.05, 10.0)}),
+                   {**vdom, **{str(s): (-3.0, 3.0) for s in u}, "T": (0.05, 10.0)}, source=_source(maxwellian)),
         KernelSpec(f"maxwellian_score_{d}d", "exact_solutions", (*v, *u, TEMP), tuple(score(maxw, v)),
                    f"∇ log of the Maxwellian, d = {d}.",
-                   {**vdom, **{str(s): (-3.0, 3.0) for s in u}, "T": (0.05, 10.0)}),
+                   {**vdom, **{str(s): (-3.0, 3.0) for s in u}, "T": (0.05, 10.0)}, source=_source(score)),
         KernelSpec(f"anisotropic_maxwellian_{d}d", "exact_solutions", (*v, *temps), (aniso,),
                    f"Zero-mean Gaussian with covariance diag(T_1..T_d), d = {d}.",
-                   {**vdom, **{str(s): (0.05, 10.0) for s in temps}}),
+                   {**vdom, **{str(s): (0.05, 10.0) for s in temps}}, source=_source(anisotropic_maxwellian)),
         KernelSpec(f"anisotropic_maxwellian_score_{d}d", "exact_solutions", (*v, *temps), tuple(score(aniso, v)),
                    f"∇ log of the anisotropic Maxwellian, d = {d}.",
-                   {**vdom, **{str(s): (0.05, 10.0) for s in temps}}),
+                   {**vdom, **{str(s): (0.05, 10.0) for s in temps}}, source=_source(score)),
     ]
 
 
@@ -201,7 +223,8 @@ def _hermite_specs() -> list[KernelSpec]:
     values = tuple(sp.horner(sp.expand(hermite_he(n, x) / sp.sqrt(sp.factorial(n)))) for n in range(HERMITE_MAX_DEGREE + 1))
     return [KernelSpec("hermite_orthonormal_1d", "hermite", (x,), values,
                        f"(He_n(x)/√n!)_{{n ≤ {HERMITE_MAX_DEGREE}}}: the 1D factors of the orthonormal H_α of "
-                       "004_b333c7817a08033b.txt Lemma 2 (H_α = Π_i H_{α_i}(x_i)).", {"x": (-8.0, 8.0)})]
+                       "004_b333c7817a08033b.txt Lemma 2 (H_α = Π_i H_{α_i}(x_i)).", {"x": (-8.0, 8.0)},
+                       source=_source(hermite_he))]
 
 
 def _rotation_specs() -> list[KernelSpec]:
@@ -210,7 +233,8 @@ def _rotation_specs() -> list[KernelSpec]:
     out = rodrigues(sp.Matrix(x), sp.Matrix(k), THETA)
     return [KernelSpec("rotate_about_axis", "rotation", (*x, *k, THETA), tuple(out),
                        "Rodrigues rotation of x about the unit axis k by the angle θ.",
-                       {**{str(s): (-10.0, 10.0) for s in x}, **{str(s): (-1.0, 1.0) for s in k}, "theta": (-7.0, 7.0)})]
+                       {**{str(s): (-10.0, 10.0) for s in x}, **{str(s): (-1.0, 1.0) for s in k}, "theta": (-7.0, 7.0)},
+                       source=_source(rodrigues))]
 
 
 def kernel_library() -> list[KernelSpec]:
@@ -227,4 +251,7 @@ def kernel_library() -> list[KernelSpec]:
     names = [s.name for s in specs]
     if len(names) != len(set(names)):
         raise ValueError("duplicate kernel names in the library")
+    unsourced = [s.name for s in specs if not s.source.startswith("landau_sym.")]
+    if unsourced:
+        raise ValueError(f"kernels without a landau_sym source function: {', '.join(unsourced)}")
     return specs
