@@ -16,8 +16,9 @@ import numpy as np
 
 from timing import best_of
 
-from landau_num.blob import gamma_code, velocities_direct
-from landau_num.blob_run import BlobParameters, BlobRun
+import landau_num
+from landau_num import make_solver, solve
+from landau_num.blob.system import gamma_code, velocities_direct
 from landau_num.cases import get_case
 
 BLOCK = 256
@@ -63,8 +64,8 @@ def rhs_timings():
                           ("bimaxwellian3d", (12, 16, 20))):
         case = get_case(case_name)
         for n in ns:
-            run = BlobRun(case, BlobParameters(n=n, T=1.0, dt=0.1))
-            s, v = run.system, run.v0
+            run = make_solver("blob", case, n=n, T=1.0, dt=0.1)
+            s, v = run.system, run.y0
             N = len(s.w)
             s.velocities(v)
             t_rhs = best_of(lambda: s.velocities(v))
@@ -89,8 +90,8 @@ def rhs_timings():
           f"{100 * rate / gemm:.0f}% of DGEMM")
     print("\nNumPy reference, same RHS:")
     for case_name, n in (("coulomb2d", 80), ("bkw2d", 80)):
-        run = BlobRun(get_case(case_name), BlobParameters(n=n, T=1.0, dt=0.1))
-        s, v = run.system, run.v0
+        run = make_solver("blob", case_name, n=n, T=1.0, dt=0.1)
+        s, v = run.system, run.y0
         ref = numpy_rhs(v, s.w, s.grid.points, s.grid.cell_volume, s.eps, s.C, s.gamma)
         ours = s.velocities(v)
         t_np = best_of(lambda: numpy_rhs(v, s.w, s.grid.points, s.grid.cell_volume, s.eps, s.C, s.gamma), repeat=1)
@@ -103,8 +104,8 @@ def convergence_table():
     print(" n    h       rel L1     rel L2     rel Linf   order(L2)")
     prev = None
     for n in (20, 30, 40, 50):
-        rec = BlobRun(get_case("bkw2d"), BlobParameters(n=n, T=5.0, dt=0.05, record_every=100)).run(progress=False)
-        e = rec.extra["error_vs_exact"]
+        rec = solve("blob", "bkw2d", n=n, T=5.0, dt=0.05, record_every=100).record
+        e = rec.series["error_vs_exact"]
         h = 8 / n
         order = "" if prev is None else f"{math.log(prev[1] / e['l2'][-1]) / math.log(prev[0] / h):.2f}"
         print(f"{n:3d} {h:.3f}  {e['l1'][-1]:.3e}  {e['l2'][-1]:.3e}  {e['linf'][-1]:.3e}  {order}")
@@ -113,11 +114,12 @@ def convergence_table():
 
 def coulomb_long():
     case = get_case("coulomb2d")
-    run = BlobRun(case, BlobParameters(n=40, T=40.0, dt=0.1, record_every=50))
-    rec = run.run(progress=False)
+    result = solve("blob", case, n=40, T=40.0, dt=0.1, record_every=50)
+    run, rec = result.solver, result.record
     s = rec.series
     eps = run.system.eps
-    print(f"coulomb2d n=40 (N={len(run.system.w)}), T=40, dt=0.1, RK4: {rec.wall_seconds:.0f} s, {rec.stop_reason}")
+    print(f"coulomb2d n=40 (N={len(run.system.w)}), T=40, dt=0.1, RK4: {rec.summary['wall_seconds']:.0f} s, "
+          f"{rec.stop_reason}")
     print(f"  mass drift {s['mass'][-1] - s['mass'][0]:.1e}, momentum drift "
           f"{np.abs(np.array(s['momentum'][-1]) - s['momentum'][0]).max():.1e}, energy drift "
           f"{(s['energy'][-1] - s['energy'][0]) / s['energy'][0]:.1e} (relative)")
@@ -133,13 +135,13 @@ def bkw3d_table():
     print(" n      N   rel L2 (t=10)  m4(5.5) exact   m4(10) exact    Δm4  exact Δm4")
     for n in (8, 12, 16):
         case = get_case("bkw3d")
-        run = BlobRun(case, BlobParameters(n=n, T=4.5, dt=0.1, record_every=45))
-        w, v0 = run.system.w, run.v0
+        run = make_solver("blob", case, n=n, T=4.5, dt=0.1, record_every=45)
+        w, v0 = run.system.w, run.y0
         m4_start = float((w * (v0 * v0).sum(axis=1) ** 2).sum())
-        rec = run.run(progress=False)
-        m4_end, exact_end = rec.extra["fourth_moment"], rec.extra["fourth_moment_exact"]
+        rec = landau_num.run(run)
+        m4_end, exact_end = rec.summary["fourth_moment"], rec.summary["fourth_moment_exact"]
         exact_start = case.exact_fourth_moment(case.t0)
-        print(f"{n:2d} {len(w):6d}  {rec.extra['error_vs_exact']['l2'][-1]:.3e}   {m4_start:.4f} {exact_start:.4f}  "
+        print(f"{n:2d} {len(w):6d}  {rec.series['error_vs_exact']['l2'][-1]:.3e}   {m4_start:.4f} {exact_start:.4f}  "
               f"{m4_end:.4f} {exact_end:.4f}  {m4_end - m4_start:.4f} {exact_end - exact_start:.4f}")
 
 

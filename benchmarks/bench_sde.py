@@ -12,7 +12,7 @@ O(N²) per step and replica; the fitted exponent of time per step against N is p
 chaos: ensembles for N ∈ {4, …, 64} with R = max(2048, 16N) replicas.
 - aniso3d (γ = 0): deviation of the ensemble second moments from the Landau law Σ(t), with the
   unbiased control variate Y = S(T) − h(S(0)) + h(Σ₀) (h the Landau map S ↦ Σ∞(S) + (S − Σ∞(S))e^{−4dCT},
-  E S(0) = Σ₀), against the exact finite-N prediction of landau_num.sde; and the energy distance
+  E S(0) = Σ₀), against the exact finite-N prediction of landau_num.sde.system; and the energy distance
   to the blob solver's solution (n³ weighted particles, a rough reference at this resolution).
 - bkw3d (γ = 0): energy distance to the exact BKW density at t₀ + T (weighted grid points).
 The fitted rates in N are printed: D_V = (E D²_V)^{1/2} (sampling floor E|X−X′|/N: rate −1/2),
@@ -32,8 +32,9 @@ from timing import best_of
 from landau_num._generated.potentials import alpha_cutoff
 from landau_num.cases import get_case
 from landau_num.grid import CellGrid
-from landau_num.sde import ParticleSystem, SDEParameters, SDERun, draw_seeds, round_robin_rounds
-from landau_num.sde_diagnostics import energy_distance
+from landau_num import solve
+from landau_num.sde.diagnostics import energy_distance
+from landau_num.sde.system import ParticleSystem, draw_seeds, round_robin_rounds
 
 # ---------------------------------------------------------------- speed
 
@@ -131,10 +132,10 @@ def fitted_rate(Ns, values):
 
 
 def run_ensemble(case, N, R, T, dt, seed):
-    run = SDERun(case, SDEParameters(N=N, replicas=R, T=T, dt=dt, seed=seed, records=1))
+    """(initial velocities, final velocities, seconds) of one ensemble through the sde solver."""
     start = time.perf_counter()
-    run.run(progress=False, figures=False)
-    return run, time.perf_counter() - start
+    result = solve("sde", case, N=N, replicas=R, T=T, dt=dt, seed=seed, records=1, figures=False)
+    return result.solver.y0, result.state, time.perf_counter() - start
 
 
 def distances(v, reference, weights):
@@ -153,15 +154,12 @@ def weighted_rate(Ns, values, errors):
 
 
 def chaos(T: float, dt: float, Ns, per_N: int, min_R: int, blob_n: int, seed: int) -> None:
-    from landau_num.blob_run import BlobParameters, BlobRun
-
     aniso = get_case("aniso3d")
     sigma0, lam = aniso.exact_second_moments(0.0), 12 * aniso.C
     landau = aniso.exact_second_moments(T)
     start = time.perf_counter()
-    blob = BlobRun(aniso, BlobParameters(n=blob_n, T=T, dt=0.1))
-    blob.run(progress=False, figures=False)
-    blob_points, blob_weights = blob.final_positions, blob.system.w
+    blob = solve("blob", aniso, n=blob_n, T=T, dt=0.1, figures=False)
+    blob_points, blob_weights = blob.state, blob.solver.system.w
     blob_moments = np.einsum("p,pa,pb->ab", blob_weights, blob_points, blob_points) / blob_weights.sum()
     print(f"chaos: T={T}, dt={dt}, rotation scheme, R = max({min_R}, {per_N}N), seed {seed}")
     print(f"blob reference n={blob_n}: {len(blob_weights)} particles, {time.perf_counter() - start:.1f} s; its own "
@@ -171,7 +169,7 @@ def chaos(T: float, dt: float, Ns, per_N: int, min_R: int, blob_n: int, seed: in
         iso = np.trace(S, axis1=-2, axis2=-1)[..., None, None] / 3 * np.eye(3)
         return iso + (S - iso) * math.exp(-lam * T)
 
-    def finite_N_deviation(N):  # E S(T) − Σ(T) for i.i.d. N(0, Σ₀) data (landau_num.sde doc)
+    def finite_N_deviation(N):  # E S(T) − Σ(T) for i.i.d. N(0, Σ₀) data (landau_num.sde.system doc)
         lam_N = lam * N / (N - 1)
         return sigma0 / N + (1 - 1 / N) * (np.eye(3) + (sigma0 - np.eye(3)) * math.exp(-lam_N * T)) - landau
 
@@ -183,12 +181,12 @@ def chaos(T: float, dt: float, Ns, per_N: int, min_R: int, blob_n: int, seed: in
     rows = []
     for N in Ns:
         R = max(min_R, per_N * N)
-        run, seconds = run_ensemble(aniso, N, R, T, dt, seed)
-        S0 = np.einsum("rna,rnb->rab", run.v0, run.v0) / N
-        S = np.einsum("rna,rnb->rab", run.v, run.v) / N
+        v0, v, seconds = run_ensemble(aniso, N, R, T, dt, seed)
+        S0 = np.einsum("rna,rnb->rab", v0, v0) / N
+        S = np.einsum("rna,rnb->rab", v, v) / N
         Y = (S - landau_map(S0) + landau_map(sigma0))[:, k[0], k[1]] - landau[k]
         dev, se, predicted = Y.mean(), Y.std(ddof=1) / math.sqrt(R), finite_N_deviation(N)[k]
-        d_v, d_u, d_u_se = distances(run.v, blob_points, blob_weights)
+        d_v, d_u, d_u_se = distances(v, blob_points, blob_weights)
         rows.append((N, dev, se, d_v, d_u, d_u_se))
         print(f"  {N:>4} {R:>5} {dev:>10.2e} {se:>8.1e} {predicted:>10.2e} {(dev - predicted) / se:>6.1f} "
               f"{d_v:>8.4f} {d_u:>9.2e} {d_u_se:>8.1e} {seconds:>8.1f}")
@@ -208,8 +206,8 @@ def chaos(T: float, dt: float, Ns, per_N: int, min_R: int, blob_n: int, seed: in
     rows = []
     for N in Ns:
         R = max(min_R, per_N * N)
-        run, seconds = run_ensemble(bkw, N, R, T, dt, seed)
-        d_v, d_u, d_u_se = distances(run.v, grid, exact_weights)
+        _, v, seconds = run_ensemble(bkw, N, R, T, dt, seed)
+        d_v, d_u, d_u_se = distances(v, grid, exact_weights)
         rows.append((N, d_v, d_u, d_u_se))
         print(f"  {N:>4} {R:>5} {d_v:>8.4f} {d_u:>9.2e} {d_u_se:>8.1e} {seconds:>8.1f}")
     Ns_, dvs, dus, du_ses = map(np.array, zip(*rows))

@@ -15,7 +15,7 @@ from timing import best_of
 
 from landau_num.cases import get_case
 from landau_num.grid import CellGrid
-from landau_num.spectral import SpectralLandau, direct_operator
+from landau_num.spectral.operator import SpectralLandau, direct_operator
 
 
 
@@ -55,17 +55,17 @@ def main():
 def coulomb_long():
     """coulomb2d to T = 40 with the spectral solver: the relaxation of the second moments, to set
     beside the blob method's (benchmarks/bench_blob.py --coulomb)."""
-    from landau_num.spectral_run import SpectralParameters, SpectralRun
+    from landau_num import solve
 
-    rec = SpectralRun(get_case("coulomb2d"), SpectralParameters(n=64, T=40.0, record_every=100)).run(progress=False)
+    rec = solve("spectral", "coulomb2d", n=64, T=40.0, record_every=100).record
     s = rec.series
-    print(f"coulomb2d spectral n=64, T=40: {rec.wall_seconds:.0f} s, {rec.stop_reason}, dt={rec.params['dt']:.3g}")
+    print(f"coulomb2d spectral n=64, T=40: {rec.summary['wall_seconds']:.0f} s, {rec.stop_reason}, dt={rec.params['dt']:.3g}")
     print(f"  mass drift {s['mass'][-1] - s['mass'][0]:.1e}, relative energy drift "
           f"{(s['energy'][-1] - s['energy'][0]) / s['energy'][0]:.1e}")
     print(f"  H {s['entropy'][0]:.5f} -> {s['entropy'][-1]:.5f} (H∞ = {-math.log(4 * math.pi) - 1:.5f}); "
           f"monotone: {bool(np.all(np.diff(s['entropy']) < 0))}; I {s['fisher'][0]:.4f} -> {s['fisher'][-1]:.4f}")
     print(f"  P12 at t = {[round(t) for t in s['times'][::2]]}: {[round(m[0][1], 4) for m in s['second_moments'][::2]]}")
-    print(f"  positivity lost at: {rec.extra['positivity_lost_at']}; min f {min(s['min_density']):.1e}")
+    print(f"  positivity lost at: {rec.summary['positivity_lost_at']}; min f {min(s['min_density']):.1e}")
 
 
 if __name__ == "__main__":

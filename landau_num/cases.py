@@ -1,18 +1,24 @@
-"""The named benchmark cases of DESIGN.md §5: dimension, γ, C, initial data, exact references.
+"""The named benchmark cases of DESIGN.md §5 (the *problems* of the solver platform): dimension,
+γ, C, initial data (density, exact sampling, Hermite coefficients where they are known exactly)
+and exact references, each tagged with the parameters for which it is exact.
 
 Densities are evaluated with the generated kernels (``landau_num._generated``); nothing here
 re-derives a formula. Each case is a :class:`Case`; ``get_case(name, **parameters)`` validates
-the name and the parameters.
+the name and the parameters; :meth:`Case.overridden` changes γ or C and drops every exact
+reference that is no longer exact (the BKW solution, for instance, solves only the γ = 0
+equation with the case's own C).
 """
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from .kernels import get_kernel
+from .validation import require_positive
+from .moment_laws import landau_second_moments
 
 
 @dataclass(frozen=True)
@@ -32,22 +38,79 @@ class Case:
     spectral_L: float | None = None
     """Box half-width for grid solvers, which need the tails inside the box (the blob method's
     L of DESIGN.md §5 cuts them); None means L."""
+    sample_initial: Callable[[np.random.Generator, tuple], np.ndarray] | None = None
+    """Exact i.i.d. draws from the initial density: ``sample_initial(rng, shape)`` has shape
+    ``shape + (d,)`` (None where no exact sampler is known)."""
+    initial_hermite: Callable[[object], np.ndarray] | None = None
+    """Exact Hermite coefficients of the initial density: ``initial_hermite(basis)`` for a
+    :class:`landau_num.maxwell.hermite.HermiteBasis` gives c_α = ∫ f₀ H_α for every |α| ≤ its
+    degree (None where they are not known in closed form)."""
+    exact_for: dict = field(default_factory=dict)
+    """The parameter values for which the exact references are exact (e.g. {"gamma": 0.0})."""
+    overrides: dict = field(default_factory=dict)
+
+    REFERENCES = ("exact_density", "exact_second_moments", "exact_fourth_moment")
+
+    def references(self) -> list[str]:
+        """Names of the exact references this case carries."""
+        return [name for name in self.REFERENCES if getattr(self, name) is not None]
+
+    def overridden(self, **values) -> "Case":
+        """The case with γ and/or C replaced; exact references tagged with a changed value are
+        dropped (and the change is listed in ``overrides``)."""
+        unknown = set(values) - {"gamma", "C"}
+        if unknown:
+            raise ValueError(f"only gamma and C of a case can be overridden, got {', '.join(sorted(unknown))}")
+        values = {k: float(v) for k, v in values.items() if v is not None and float(v) != getattr(self, k)}
+        if not values:
+            return self
+        invalid = any(key in self.exact_for and self.exact_for[key] != value for key, value in values.items())
+        dropped = {name: None for name in self.REFERENCES} if invalid else {}
+        return replace(self, **values, **dropped, overrides={**self.overrides, **values},
+                       notes=self.notes + (f" [overridden: {values}; exact references dropped]" if invalid
+                                           else f" [overridden: {values}]"))
 
 
 def _pointwise(kernel, points: np.ndarray, *params) -> np.ndarray:
     return np.array([kernel(*p, *params) for p in points])
 
 
+def _gaussian_sample(rng: np.random.Generator, shape: tuple, covariance: np.ndarray) -> np.ndarray:
+    """Draws of N(0, covariance), shape ``shape + (d,)``."""
+    return rng.standard_normal(shape + (len(covariance),)) @ np.linalg.cholesky(covariance).T
+
+
+def _hermite(function: str, basis, *args) -> np.ndarray:
+    """``landau_num.maxwell.hermite.<function>(basis, *args)``, for a case's ``initial_hermite``
+    (that module is imported only when coefficients are asked for)."""
+    from .maxwell import hermite
+
+    return getattr(hermite, function)(basis, *args)
+
+
 def _bkw(d: int, C: float, c0: float, t0: float, L: float, name: str, spectral_L: float) -> Case:
     K_of = get_kernel("bkw_K", d)
     density = get_kernel("bkw_density", d)
     moments = get_kernel("bkw_moments", d)
+    def sample(rng, shape):
+        """BKW f = (2πK)^{−d/2}e^{−|v|²/(2K)}(P + Q|v|²) is the mixture, with weights P and
+        dKQ = 1 − P, of N(0, KI) and of √K·(χ_{d+2}-distributed radius)·(uniform direction)."""
+        K = K_of(t0, C, c0)
+        P = ((d + 2) * K - d) / (2 * K)
+        gaussian = rng.standard_normal(shape + (d,))
+        radius = np.sqrt(rng.chisquare(d + 2, size=shape))
+        direction = gaussian / np.linalg.norm(gaussian, axis=-1, keepdims=True)
+        pick = rng.random(shape)[..., None] < P
+        return math.sqrt(K) * np.where(pick, rng.standard_normal(shape + (d,)), radius[..., None] * direction)
+
     return Case(
         name=name, d=d, gamma=0.0, C=C, L=L, t0=t0,
         initial_density=lambda x: _pointwise(density, x, K_of(t0, C, c0)),
         exact_density=lambda x, t: _pointwise(density, x, K_of(t, C, c0)),
         exact_second_moments=lambda t: np.eye(d),
         exact_fourth_moment=lambda t: moments(K_of(t, C, c0))[1],
+        sample_initial=sample, exact_for={"gamma": 0.0, "C": C},
+        initial_hermite=lambda basis: _hermite("bkw_coefficients", basis, K_of(t0, C, c0)),
         notes=f"BKW with K(t) = 1 − {c0}·e^(−2C(d−1)t)", spectral_L=spectral_L, parameters={"c0": c0},
     )
 
@@ -64,11 +127,12 @@ def _aniso3d() -> Case:
     temps = (1.8, 0.2, 1.0)
     aniso = get_kernel("anisotropic_maxwellian", 3)
     sigma0 = np.diag(temps)
-    sigma_inf = np.trace(sigma0) / d * np.eye(d)
     return Case(
         name="aniso3d", d=d, gamma=0.0, C=C, L=5.0, spectral_L=8.0,
         initial_density=lambda x: _pointwise(aniso, x, *temps),
-        exact_second_moments=lambda t: sigma_inf - (sigma_inf - sigma0) * math.exp(-4 * d * C * t),
+        exact_second_moments=lambda t: landau_second_moments(sigma0, C, t),
+        sample_initial=lambda rng, shape: _gaussian_sample(rng, shape, sigma0), exact_for={"gamma": 0.0, "C": C},
+        initial_hermite=lambda basis: _hermite("gaussian_coefficients", basis, temps),
         notes="N(0, diag(1.8, 0.2, 1)); Σ(t) = Σ∞ − (Σ∞ − Σ₀)e^(−4dCt)",
     )
 
@@ -90,6 +154,7 @@ def _bimaxwellian3d(T_par: float = 1.5, T_perp: float = 0.75) -> Case:
     return Case(
         name="bimaxwellian3d", d=3, gamma=-3.0, C=1.0, L=6.0, spectral_L=7.0,
         initial_density=lambda x: _pointwise(aniso, x, *temps),
+        sample_initial=lambda rng, shape: _gaussian_sample(rng, shape, np.diag(temps)),
         notes="anisotropic Maxwellian, T_par along e1; relaxes to isotropy",
         parameters={"T_par": T_par, "T_perp": T_perp},
     )
@@ -116,10 +181,22 @@ CASE_BUILDERS: dict[str, Callable[..., Case]] = {
 }
 
 
+def case_names() -> list[str]:
+    return list(CASE_BUILDERS)
+
+
 def get_case(name: str, **parameters) -> Case:
     if name not in CASE_BUILDERS:
         raise ValueError(f"unknown case {name!r}; known cases: {', '.join(CASE_BUILDERS)}")
     for key, value in parameters.items():
-        if not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
-            raise ValueError(f"case parameter {key} must be a finite positive number, got {value!r}")
+        require_positive(f"case parameter {key}", value)
     return CASE_BUILDERS[name](**parameters)
+
+
+def describe(case: Case) -> dict:
+    """What ``landau cases`` prints: d, γ, C, t₀, boxes, parameters, the exact references and
+    where they are exact, whether exact sampling is available, notes."""
+    return {"name": case.name, "d": case.d, "gamma": case.gamma, "C": case.C, "t0": case.t0, "L": case.L,
+            "grid_L": case.spectral_L or case.L, "parameters": dict(case.parameters),
+            "exact_references": case.references(), "exact_for": dict(case.exact_for),
+            "exact_sampling": case.sample_initial is not None, "notes": case.notes}

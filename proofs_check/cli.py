@@ -2,12 +2,20 @@
 
     landau check   [--out DIR]                               the main job: every quick check
     landau verify  [--only ID ...] [--json PATH] [--markdown PATH]   the identity registry
-    landau codegen [--check]                                 regenerate / check the numba kernels
-    landau run SOLVER --case CASE [options] --out DIR       one simulation; SOLVER ∈ {blob, spectral, maxwell, sde}
+    landau codegen [--check] [--target DIR]                  regenerate / check the numba kernels
+    landau cases   [--json]                                  every case, its data and exact references
+    landau run SOLVER --case CASE [options] --out DIR        one simulation (SOLVER from the solver table)
+    landau run SOLVER --resume DIR                           continue a stopped run
+    landau plot DIR                                          redraw the figures of a saved run
+    landau --version
 
-Every subcommand validates its input before computing and exits 2 with a one-line message
-naming the bad value on bad input. ``verify`` and ``check`` exit 0 when every entry ran (a
-refuted seed statement is a finding, not a failure) and 1 when an entry errored.
+``landau run`` is built from the solver table (:mod:`landau_num.core.registry`): each solver's
+options come from its declared parameters, with defaults and allowed ranges in ``--help``.
+
+Exit status: 0 success; 1 an error, a run that stopped before its final time, or a check that
+failed (for ``check``: an entry that errored or a quick simulation check that did not verify;
+a refuted seed statement is a finding, not a failure); 2 bad input, reported on one line naming
+the bad value, before anything is computed.
 """
 from __future__ import annotations
 
@@ -15,8 +23,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .run_maxwell import add_maxwell_parser, run_maxwell_command
-from .run_sde import add_sde_parser, run_sde_command
+EXIT_STATUS_HELP = ("exit status: 0 success; 1 error, run stopped early, or a check failed; "
+                    "2 bad input (one line naming the value)")
 
 
 class UsageError(Exception):
@@ -28,57 +36,76 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
+def _version() -> str:
+    from landau_num.core.provenance import package_version
+
+    return package_version()
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="landau", description="The Landau toolkit: verified identities, kernels and solvers.")
+    from landau_num.core.registry import get_solver, solver_names
+
+    parser = _Parser(prog="landau", description="The Landau toolkit: verified identities, kernels and solvers.",
+                     epilog=EXIT_STATUS_HELP)
+    parser.add_argument("--version", action="version", version=f"landau-toolkit {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    verify = sub.add_parser("verify", help="run the identity registry")
+    verify = sub.add_parser("verify", help="run the identity registry", epilog=EXIT_STATUS_HELP)
     verify.add_argument("--only", nargs="+", metavar="ID", help="run only these identity ids")
     verify.add_argument("--json", type=Path, metavar="PATH", help="write the results as JSON")
     verify.add_argument("--markdown", type=Path, metavar="PATH", help="write the results as Markdown")
     verify.set_defaults(handler=_cmd_verify)
 
-    codegen = sub.add_parser("codegen", help="regenerate the numba kernels in landau_num/_generated")
+    codegen = sub.add_parser("codegen", help="regenerate the numba kernels in the source tree's landau_num/_generated")
     codegen.add_argument("--check", action="store_true",
                          help="write nothing; exit 1 and name the stale files when the committed output is not current")
+    codegen.add_argument("--target", type=Path, metavar="DIR",
+                         help="directory of the generated package (default: landau_num/_generated of the source "
+                              "checkout containing the current directory)")
     codegen.set_defaults(handler=_cmd_codegen)
 
-    run = sub.add_parser("run", help="run one simulation and write its run record")
+    cases = sub.add_parser("cases", help="list every case: d, γ, C, parameters, exact references")
+    cases.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    cases.set_defaults(handler=_cmd_cases)
+
+    run = sub.add_parser("run", help="run one simulation through the run driver and write its run record")
     solvers = run.add_subparsers(dest="solver", required=True, parser_class=_Parser)
-    blob = solvers.add_parser("blob", help="deterministic particle (blob) method for the ε-Landau equation")
-    blob.add_argument("--case", required=True, help="bkw2d, bkw3d, aniso3d, coulomb2d, bimaxwellian3d, rosenbluth3d")
-    blob.add_argument("--n", type=int, default=None, help="cells per side (default: 20 in 2D, 12 in 3D)")
-    blob.add_argument("--eps", type=float, default=None, help="mollifier parameter (default 0.64 h^1.98)")
-    blob.add_argument("--dt", type=float, default=0.05, help="time step (default 0.05)")
-    blob.add_argument("--T", type=float, default=1.0, help="duration of the run (default 1)")
-    blob.add_argument("--scheme", default="rk4", help="rk4 (explicit) or midpoint (implicit, conservative)")
-    blob.add_argument("--kernel", default="gaussian", help="gaussian or exponential mollifier")
-    blob.add_argument("--L", type=float, default=None, help="half-width of the box (default: the case's)")
-    blob.add_argument("--record-every", type=int, default=1, help="diagnostics every this many steps")
-    blob.add_argument("--out", type=Path, required=True, metavar="DIR", help="output directory")
-    blob.add_argument("--no-figures", action="store_true", help="skip the PNG figures")
-    blob.set_defaults(handler=_cmd_run_blob)
+    for name in solver_names():
+        solver = get_solver(name)
+        _add_run_parser(solvers, solver)
 
-    spectral = solvers.add_parser("spectral", help="fast spectral Landau solver on a uniform grid")
-    spectral.add_argument("--case", required=True, help="bkw2d, bkw3d, aniso3d, coulomb2d, bimaxwellian3d, rosenbluth3d")
-    spectral.add_argument("--n", type=int, default=None, help="grid points per side (default: 64 in 2D, 32 in 3D)")
-    spectral.add_argument("--T", type=float, default=1.0, help="duration of the run (default 1)")
-    spectral.add_argument("--dt", type=float, default=None, help="time step (default: from the RK4 stability limit)")
-    spectral.add_argument("--L", type=float, default=None, help="half-width of the box (default: the case's)")
-    spectral.add_argument("--gamma", type=float, default=None, help="override the case's γ (in [-3, 1])")
-    spectral.add_argument("--record-every", type=int, default=1, help="diagnostics every this many steps")
-    spectral.add_argument("--out", type=Path, required=True, metavar="DIR", help="output directory")
-    spectral.add_argument("--no-figures", action="store_true", help="skip the PNG figures")
-    spectral.set_defaults(handler=_cmd_run_spectral)
+    plot = sub.add_parser("plot", help="redraw the figures of a saved run")
+    plot.add_argument("directory", type=Path, metavar="DIR", help="directory of the run (holds result.json)")
+    plot.set_defaults(handler=_usage_errors(_cmd_plot, "landau plot"))
 
-    add_maxwell_parser(solvers).set_defaults(handler=_usage_errors(run_maxwell_command, "landau run maxwell"))
-    add_sde_parser(solvers).set_defaults(handler=_usage_errors(run_sde_command, "landau run sde"))
-
-    check = sub.add_parser("check", help="the main job: run every quick check and write a report")
+    check = sub.add_parser("check", help="the main job: run every quick check and write a report",
+                           epilog=EXIT_STATUS_HELP)
     check.add_argument("--out", type=Path, default=Path("landau-report"), metavar="DIR",
                        help="report directory (default: landau-report)")
     check.set_defaults(handler=_cmd_check)
     return parser
+
+
+def _add_run_parser(solvers, solver) -> None:
+    from landau_num.cases import case_names
+    from landau_num.core.parameters import add_arguments
+
+    allowed = solver.cases if solver.cases is not None else case_names()
+    p = solvers.add_parser(solver.name, help=solver.title, description=solver.title, epilog=EXIT_STATUS_HELP)
+    p.add_argument("--case", choices=None, metavar="CASE", help=f"the case: {', '.join(allowed)} "
+                   "(required unless --resume)")
+    add_arguments(p, solver.Parameters)
+    common = p.add_argument_group("run options (every solver)")
+    common.add_argument("--out", type=Path, metavar="DIR", help="output directory (checked before computing)")
+    common.add_argument("--resume", type=Path, metavar="DIR",
+                        help="continue the stopped run in DIR with its own case and parameters")
+    common.add_argument("--overwrite", action="store_true", help="replace a run record already in --out")
+    common.add_argument("--no-figures", action="store_true", help="skip the PNG figures")
+    common.add_argument("--max-memory", metavar="SIZE", default=None,
+                        help="refuse runs estimated to need more (e.g. 12G; default: half the physical memory)")
+    common.add_argument("--checkpoint-seconds", type=float, default=30.0, metavar="S",
+                        help="write a checkpoint at least every S seconds of wall time (default 30, > 0)")
+    p.set_defaults(handler=_usage_errors(_cmd_run, f"landau run {solver.name}"))
 
 
 def _usage_errors(handler, prog):
@@ -90,6 +117,103 @@ def _usage_errors(handler, prog):
             raise UsageError(f"{prog}: {exc}") from None
     return wrapped
 
+
+# --- landau run ----------------------------------------------------------------------------------
+
+def _cmd_run(args) -> int:
+    import landau_num
+    from landau_num.core.driver import exit_status, prepare_output, run
+    from landau_num.core.memory import parse_size
+    from landau_num.core.parameters import given_values
+    from landau_num.core.registry import get_solver
+    from landau_num.core.summary import summary_lines
+    from landau_num.validation import require_positive
+
+    from .run_checks import checks_for
+
+    solver_cls = get_solver(args.solver)
+    given = given_values(solver_cls.Parameters, args)
+    require_positive("--checkpoint-seconds", args.checkpoint_seconds)
+    max_memory = parse_size(args.max_memory) if args.max_memory is not None else None
+    if args.resume is not None:
+        if args.out is not None and args.out != args.resume:
+            raise ValueError(f"--out {args.out} differs from --resume {args.resume}; a run resumes in its own directory")
+        out = prepare_output(args.resume, resume=True, create=False)
+        case_name, parameters = _stopped_run(out, solver_cls.name, args.case, given)
+    else:
+        if args.case is None:
+            raise ValueError("--case is required (or --resume DIR)")
+        if args.out is None:
+            raise ValueError("--out DIR is required")
+        out = prepare_output(args.out, overwrite=args.overwrite, create=False)
+        case_name, parameters = args.case, given
+    solver = landau_num.make_solver(args.solver, case_name, max_memory=max_memory, **parameters)
+    record = run(solver, out, resume=args.resume is not None, overwrite=args.overwrite, figures=not args.no_figures,
+                 progress=True, checkpoint_seconds=args.checkpoint_seconds, checks=checks_for(args.solver))
+    print("\n".join(summary_lines(record, out)))
+    return exit_status(record)
+
+
+def _stopped_run(out: Path, solver: str, case, given: dict) -> tuple[str, dict]:
+    """(case, parameters) of the run in ``out``; ValueError when the command line contradicts them."""
+    from landau_num.core.record import RunRecord
+
+    record = RunRecord.read(out)
+    if record.solver != solver:
+        raise ValueError(f"--resume {out} holds a {record.solver} run, not a {solver} run")
+    if case is not None and case != record.case:
+        raise ValueError(f"--case {case} differs from the case {record.case} of the run in {out}")
+    parameters = record.params["parameters"]
+    for name, value in given.items():
+        if parameters.get(name) != value:
+            raise ValueError(f"--{name.replace('_', '-')} {value!r} differs from {parameters.get(name)!r} of the run "
+                             f"in {out}; a resumed run keeps its parameters")
+    return record.case, parameters
+
+
+# --- landau plot, landau cases -------------------------------------------------------------------
+
+def _cmd_plot(args) -> int:
+    import landau_num
+    from landau_num.core.driver import read_checkpoint
+    from landau_num.core.record import RunRecord
+
+    out = args.directory
+    record = RunRecord.read(out)
+    if not (out / "checkpoint.npz").is_file():
+        raise ValueError(f"{out} holds no checkpoint.npz (the final state the figures are drawn from)")
+    solver = landau_num.make_solver(record.solver, record.case, **record.params["parameters"])
+    state, meta = read_checkpoint(out)
+    solver.restore_extra(meta.get("extra", {}))
+    solver.figures(record, state, float(meta["t"]), out)
+    drawn = sorted(p.name for p in out.glob("*.png"))
+    print(f"{len(drawn)} figure(s) in {out}: {', '.join(drawn)}")
+    return 0
+
+
+def _cmd_cases(args) -> int:
+    from landau_num.cases import case_names, describe, get_case
+
+    described = [describe(get_case(name)) for name in case_names()]
+    if args.json:
+        from landau_num.core.record import dumps_strict
+
+        print(dumps_strict(described), end="")
+        return 0
+    for c in described:
+        print(f"{c['name']}: d={c['d']}, gamma={c['gamma']:g}, C={c['C']:.6g}, t0={c['t0']:g}, "
+              f"blob L={c['L']:g}, grid L={c['grid_L']:g}")
+        if c["parameters"]:
+            print("  parameters: " + ", ".join(f"{k}={v}" for k, v in c["parameters"].items()))
+        refs = ", ".join(c["exact_references"]) or "none"
+        where = ", ".join(f"{k}={v:g}" for k, v in c["exact_for"].items())
+        print(f"  exact references: {refs}" + (f" (exact for {where})" if c["exact_references"] else ""))
+        print(f"  exact sampling of the initial data: {'yes' if c['exact_sampling'] else 'no'}")
+        print(f"  {c['notes']}")
+    return 0
+
+
+# --- landau verify, codegen, check ---------------------------------------------------------------
 
 def _select_identities(only):
     from landau_sym.identities import REGISTRY
@@ -128,77 +252,20 @@ def _cmd_verify(args) -> int:
 def _cmd_codegen(args) -> int:
     from landau_sym import codegen
 
+    try:
+        target = codegen.resolve_target(args.target)
+    except ValueError as exc:
+        raise UsageError(f"landau codegen: {exc}") from None
     if args.check:
-        stale = codegen.stale_files()
+        stale = codegen.stale_files(target)
         if stale:
-            print(f"stale generated files in {codegen.TARGET_PACKAGE}: {', '.join(stale)}; run `landau codegen`")
+            print(f"stale generated files in {target}: {', '.join(stale)}; run `landau codegen`")
             return 1
-        print(f"generated kernels are current ({codegen.TARGET_PACKAGE})")
+        print(f"generated kernels are current ({target})")
         return 0
-    written = codegen.write_sources()
-    print(f"{len(written)} file(s) rewritten in {codegen.TARGET_PACKAGE}" +
-          ("".join(f"\n  {p.name}" for p in written)))
+    written = codegen.write_sources(target)
+    print(f"{len(written)} file(s) rewritten in {target}" + "".join(f"\n  {p.name}" for p in written))
     return 0
-
-
-def _cmd_run_blob(args) -> int:
-    from landau_num.blob_run import BlobParameters, BlobRun
-    from landau_num.cases import get_case
-
-    try:
-        case = get_case(args.case)
-        n = args.n if args.n is not None else (20 if case.d == 2 else 12)
-        params = BlobParameters(n=n, T=args.T, dt=args.dt, eps=args.eps, scheme=args.scheme, kernel=args.kernel,
-                                L=args.L, record_every=args.record_every)
-        params.validate()
-        runner = BlobRun(case, params)
-    except ValueError as exc:
-        raise UsageError(f"landau run blob: {exc}") from None
-    record = runner.run(out_dir=args.out, progress=True, figures=not args.no_figures)
-    s = record.series
-    print(f"{case.name}: {record.steps} steps, {record.wall_seconds:.1f} s, stop: {record.stop_reason}")
-    print(f"  H_eps {s['entropy'][0]:.6f} -> {s['entropy'][-1]:.6f}; energy drift {s['energy'][-1] - s['energy'][0]:.2e}")
-    if "error_vs_exact" in record.extra:
-        e = record.extra["error_vs_exact"]
-        print(f"  relative errors at the end: L1 {e['l1'][-1]:.3e}, L2 {e['l2'][-1]:.3e}, Linf {e['linf'][-1]:.3e}")
-    print(f"  run record: {args.out / 'result.json'}")
-    return 0 if record.stop_reason == "completed" else 1
-
-
-def _cmd_run_spectral(args) -> int:
-    import dataclasses
-
-    from landau_num.cases import get_case
-    from landau_num.spectral_run import SpectralParameters, SpectralRun
-
-    from . import dissipation_checks as checks
-
-    try:
-        case = get_case(args.case)
-        if args.gamma is not None:
-            case = dataclasses.replace(case, gamma=args.gamma)
-        n = args.n if args.n is not None else (64 if case.d == 2 else 32)
-        runner = SpectralRun(case, SpectralParameters(n=n, T=args.T, dt=args.dt, L=args.L,
-                                                      record_every=args.record_every))
-    except ValueError as exc:
-        raise UsageError(f"landau run spectral: {exc}") from None
-    record = runner.run(out_dir=None, progress=True)
-    verdicts = {"entropy_balance": checks.entropy_balance(record), "dissipation_formulas_agree":
-                checks.dissipation_formulas_agree(record), "fisher_non_increasing": checks.fisher_non_increasing(record)}
-    if case.gamma == 0:
-        verdicts["second_moment_law"] = checks.second_moment_law(record)
-        verdicts["relative_l2_envelope"] = checks.relative_l2_envelope(record)
-    record.extra["dissipation_checks"] = {name: {"ok": ok, **evidence} for name, (ok, evidence) in verdicts.items()}
-    runner.write(record, runner.final_density, record.series["times"][-1], args.out, not args.no_figures)
-    s = record.series
-    print(f"{case.name} (γ={case.gamma:g}): {record.steps} steps of dt={record.params['dt']:.3g}, "
-          f"{record.wall_seconds:.1f} s, stop: {record.stop_reason}")
-    print(f"  H {s['entropy'][0]:.6f} -> {s['entropy'][-1]:.6f}; I {s['fisher'][0]:.5f} -> {s['fisher'][-1]:.5f}; "
-          f"mass drift {s['mass'][-1] - s['mass'][0]:.1e}; positivity lost at: {record.extra['positivity_lost_at']}")
-    for name, (ok, _) in verdicts.items():
-        print(f"  {name}: {'ok' if ok else 'FAILS'}")
-    print(f"  run record: {args.out / 'result.json'}")
-    return 0 if record.stop_reason == "completed" else 1
 
 
 def _cmd_check(args) -> int:
@@ -209,21 +276,26 @@ def _cmd_check(args) -> int:
     from .quick_checks import QUICK_CHECKS
 
     results = _run_registry(_select_identities(None))
+    simulation = []
     for check in QUICK_CHECKS:
         result = check(args.out)
         print(f"  {result.id} … {result.verdict} ({result.seconds:.1f} s)", file=sys.stderr, flush=True)
-        results.append(result)
+        simulation.append(result)
+    results += simulation
     print(report.text_table(results))
     args.out.mkdir(parents=True, exist_ok=True)
     report.write_json(results, args.out / "identities.json")
     report.write_markdown(results, args.out / "report.md", title="Landau toolkit check")
     print(f"report written to {args.out / 'report.md'}")
-    return 1 if any(r.verdict == "error" for r in results) else 0
+    failed = [r.id for r in simulation if r.verdict != "verified"]
+    if failed:
+        print(f"quick simulation checks that did not verify: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed or any(r.verdict == "error" for r in results) else 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
     try:
+        parser = build_parser()
         args = parser.parse_args(argv)
         return args.handler(args)
     except UsageError as exc:

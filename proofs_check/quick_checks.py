@@ -27,12 +27,11 @@ def _run_directory(out_dir, name):
 
 def blob_bkw2d_quick(out_dir: Path | None = None) -> Result:
     """bkw2d with n = 16 to t = 1 by the conservative scheme: invariants, H_ε decay, error."""
-    from landau_num.blob_run import BlobParameters, BlobRun
-    from landau_num.cases import get_case
+    from landau_num import solve
 
     start = time.perf_counter()
-    run = BlobRun(get_case("bkw2d"), BlobParameters(n=16, T=1.0, dt=0.1, scheme="midpoint"))
-    record = run.run(out_dir=_run_directory(out_dir, "blob-bkw2d"), progress=False)
+    record = solve("blob", "bkw2d", n=16, T=1.0, dt=0.1, scheme="midpoint",
+                   out=_run_directory(out_dir, "blob-bkw2d"), overwrite=True).record
     s = record.series
     mass, energy = np.array(s["mass"]), np.array(s["energy"])
     momentum = np.array(s["momentum"])
@@ -42,7 +41,7 @@ def blob_bkw2d_quick(out_dir: Path | None = None) -> Result:
         "momentum_drift": float(np.abs(momentum - momentum[0]).max()),
         "energy_relative_drift": float(np.abs(energy - energy[0]).max() / energy[0]),
         "entropy_increments_max": float(np.diff(entropy).max()),
-        "relative_l2_error_at_t=1": record.extra["error_vs_exact"]["l2"][-1],
+        "relative_l2_error_at_t=1": record.series["error_vs_exact"]["l2"][-1],
         "stop_reason": record.stop_reason,
     }
     ok = (evidence["mass_drift"] < 1e-12 and evidence["momentum_drift"] < 1e-12
@@ -54,28 +53,23 @@ def blob_bkw2d_quick(out_dir: Path | None = None) -> Result:
                    ok, evidence, start)
 
 
-def _spectral_checks(record, names):
-    from . import dissipation_checks as checks
-
-    results = {name: getattr(checks, name)(record) for name in names}
-    return all(ok for ok, _ in results.values()), {name: {"ok": ok, **ev} for name, (ok, ev) in results.items()}
-
-
 def spectral_bkw2d_quick(out_dir: Path | None = None) -> Result:
     """Spectral solver on BKW (d = 2, started at t = 1): exact tracking and every dissipation check."""
     import dataclasses
 
+    from landau_num import solve
     from landau_num.cases import get_case
-    from landau_num.spectral_run import SpectralParameters, SpectralRun
+
+    from .run_checks import checks_for
 
     start = time.perf_counter()
     base = get_case("bkw2d")
     case = dataclasses.replace(base, t0=1.0, initial_density=lambda x: base.exact_density(x, 1.0))
-    record = SpectralRun(case, SpectralParameters(n=48, T=0.5, record_every=20)).run(
-        out_dir=_run_directory(out_dir, "spectral-bkw2d"), progress=False)
-    ok, evidence = _spectral_checks(record, ("entropy_balance", "dissipation_formulas_agree", "fisher_non_increasing",
-                                             "second_moment_law", "relative_l2_envelope"))
-    evidence["max relative L2 error vs BKW"] = max(record.extra["error_vs_exact"]["l2"])
+    record = solve("spectral", case, n=48, T=0.5, record_every=20, out=_run_directory(out_dir, "spectral-bkw2d"),
+                   overwrite=True, checks=checks_for("spectral")).record
+    evidence = dict(record.summary["checks"])
+    ok = record.completed and record.checks_passed
+    evidence["max relative L2 error vs BKW"] = max(record.series["error_vs_exact"]["l2"])
     ok &= evidence["max relative L2 error vs BKW"] < 1e-9
     return simulation_result("spectral-bkw2d-quick", "Spectral solver on bkw2d (n = 48, t ∈ [1, 1.5])",
                    "000_2c86dc742ea51118.txt (5); 004_b333c7817a08033b.txt Theorem 1, Proposition 2; DESIGN.md §5",
@@ -85,13 +79,15 @@ def spectral_bkw2d_quick(out_dir: Path | None = None) -> Result:
 
 def spectral_coulomb2d_quick(out_dir: Path | None = None) -> Result:
     """Spectral solver on coulomb2d (γ = −3): conservation, entropy balance, Fisher decay."""
-    from landau_num.cases import get_case
-    from landau_num.spectral_run import SpectralParameters, SpectralRun
+    from landau_num import solve
+
+    from .run_checks import checks_for
 
     start = time.perf_counter()
-    record = SpectralRun(get_case("coulomb2d"), SpectralParameters(n=48, T=0.5, record_every=4)).run(
-        out_dir=_run_directory(out_dir, "spectral-coulomb2d"), progress=False)
-    ok, evidence = _spectral_checks(record, ("entropy_balance", "fisher_non_increasing", "dissipation_formulas_agree"))
+    record = solve("spectral", "coulomb2d", n=48, T=0.5, record_every=4, out=_run_directory(out_dir, "spectral-coulomb2d"),
+                   overwrite=True, checks=checks_for("spectral")).record
+    evidence = dict(record.summary["checks"])
+    ok = record.completed and record.checks_passed
     s = record.series
     evidence["mass drift"] = abs(s["mass"][-1] - s["mass"][0])
     evidence["relative energy drift"] = abs(s["energy"][-1] - s["energy"][0]) / s["energy"][0]
@@ -103,6 +99,6 @@ def spectral_coulomb2d_quick(out_dir: Path | None = None) -> Result:
 
 
 QUICK_CHECKS = [blob_bkw2d_quick, spectral_bkw2d_quick, spectral_coulomb2d_quick,
-                lambda out_dir=None: maxwell_quick(), lambda out_dir=None: sde_quick()]
+                maxwell_quick, sde_quick]
 """Each takes the report directory (or None) and returns a Result; the simulation checks write
 their run records and figures into a subdirectory of it, which the Markdown report embeds."""

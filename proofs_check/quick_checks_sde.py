@@ -1,19 +1,21 @@
 """The quick SDE check of `landau check`: the particle system (3) of 003_2ee84d6b3c804a54.txt.
 
 Four measurements, a few seconds in all, each compared with mathematics derived in
-:mod:`landau_num.sde` (Monte-Carlo comparisons allow 4 standard errors):
+:mod:`landau_num.sde.system` (Monte-Carlo comparisons allow 4 standard errors):
 
 1. the pair-rotation integrator conserves momentum and energy of every replica to 1e-12
    (γ = −3, α^N(0)·dt ≈ 40: far beyond the stability limit of an explicit scheme);
 2. N = 2: E P_ℓ(ẑ_n·ẑ_0) = ρ_ℓ^n for ℓ = 1, 2, the exact law of the discrete walk whose
    continuous limit is Brownian motion on the sphere with rate 4Cα^N(|z|)/(N−1) (Remark 1.7);
-3. aniso3d (γ = 0): ensemble second moments against the exact finite-N law;
+3. aniso3d (γ = 0): ensemble second moments against the exact finite-N law (this run, with its
+   figures, goes to ``out_dir / "sde-aniso3d"`` when a report directory is given);
 4. Lemma 4.1: E|V₁ − V₂|^{−2} ≤ I₀ along a bimaxwellian3d run (γ = −3), I₀ = Σ_k 1/T_k.
 """
 from __future__ import annotations
 
 import math
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -25,7 +27,7 @@ SE_ALLOWED = 4.0
 def _legendre_check(rng) -> dict:
     from scipy import integrate, special
 
-    from landau_num.sde import ParticleSystem, direction_diffusivity, draw_seeds
+    from landau_num.sde.system import ParticleSystem, direction_diffusivity, draw_seeds
 
     R, r_z, gamma, eta, C, steps, dt = 20_000, 1.2, -3.0, 0.5, 0.2, 4, 0.25
     kappa = direction_diffusivity(r_z, 2, C, gamma, eta)
@@ -46,10 +48,12 @@ def _legendre_check(rng) -> dict:
     return out
 
 
-def sde_quick():
-    """Conservation, the N = 2 Legendre law, the γ = 0 finite-N law and Lemma 4.1, on small ensembles."""
+def sde_quick(out_dir: Path | None = None):
+    """Conservation, the N = 2 Legendre law, the γ = 0 finite-N law and Lemma 4.1, on small ensembles.
+    With ``out_dir``, the aniso3d ensemble's run record and figures go to ``out_dir / "sde-aniso3d"``."""
+    from landau_num import solve
     from landau_num.cases import get_case
-    from landau_num.sde import ParticleSystem, SDEParameters, SDERun, draw_seeds, maxwell_second_moment_law
+    from landau_num.sde.system import ParticleSystem, draw_seeds, maxwell_second_moment_law
 
     start = time.perf_counter()
     rng = np.random.default_rng(2024)
@@ -64,16 +68,16 @@ def sde_quick():
     legendre = _legendre_check(rng)
 
     aniso = get_case("aniso3d")
-    run = SDERun(aniso, SDEParameters(N=8, replicas=2000, T=2.0, dt=0.02, seed=1, records=1))
-    record = run.run(progress=False, figures=False)
-    S = np.einsum("rna,rnb->rab", run.v, run.v) / run.params.N
-    law = maxwell_second_moment_law(run.v0, record.series["times"][-1], aniso.C)
+    run = solve("sde", aniso, N=8, replicas=2000, T=2.0, dt=0.02, seed=1, records=1,
+                out=None if out_dir is None else Path(out_dir) / "sde-aniso3d", overwrite=True)
+    record, final, initial = run.record, run.state, run.solver.y0
+    S = np.einsum("rna,rnb->rab", final, final) / initial.shape[1]
+    law = maxwell_second_moment_law(initial, run.t - aniso.t0, aniso.C)
     moments_z = float(np.abs((S.mean(0) - law) / (S.std(0, ddof=1) / math.sqrt(len(S)))).max())
 
     bimax = get_case("bimaxwellian3d")
     I0 = 1 / bimax.parameters["T_par"] + 2 / bimax.parameters["T_perp"]
-    lemma = SDERun(bimax, SDEParameters(N=16, replicas=32, T=0.5, dt=0.01, seed=2, records=5)).run(
-        progress=False, figures=False)
+    lemma = solve("sde", bimax, N=16, replicas=32, T=0.5, dt=0.01, seed=2, records=5).record
     inverse_square = np.array(lemma.series["inverse_square_distance"])
     inverse_square_se = np.array(lemma.series["inverse_square_distance_se"])
 

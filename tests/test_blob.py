@@ -1,4 +1,4 @@
-"""The blob (deterministic particle) solver of the ε-Landau equation (issue #4)."""
+"""The blob (deterministic particle) solver of the ε-Landau equation (000_2c86dc742ea51118.txt §2, §5)."""
 import json
 import math
 
@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from landau_num.blob import BlobSystem, gamma_code, velocities_direct, velocities_moment_form
-from landau_num.blob_run import BlobParameters, BlobRun
+from landau_num import make_solver, solve
+from landau_num.blob.system import BlobSystem, gamma_code, velocities_direct, velocities_moment_form
 from landau_num.cases import get_case
 from landau_num.grid import CellGrid
 from landau_num.moment_laws import landau_second_moments, regularised_second_moment_rate
@@ -42,8 +42,8 @@ def test_specialised_gamma_kernels_agree_with_the_general_one(d, gamma, seed):
 
 
 def _system(case="bkw2d", n=10, **kw):
-    run = BlobRun(get_case(case), BlobParameters(n=n, T=1.0, dt=0.1, **kw))
-    return run, run.system, run.v0
+    run = make_solver("blob", case, n=n, T=1.0, dt=0.1, **kw)
+    return run, run.system, run.y0
 
 
 def test_entropy_gradient_is_the_gradient_of_the_discrete_entropy():
@@ -75,7 +75,7 @@ def test_dissipation_formula_equals_minus_entropy_rate(case, gamma):
 
 def test_conservative_scheme_conserves_momentum_and_energy():
     for case in ("bkw2d", "coulomb2d"):
-        rec = BlobRun(get_case(case), BlobParameters(n=10, T=0.5, dt=0.1, scheme="midpoint")).run(progress=False)
+        rec = solve("blob", case, n=10, T=0.5, dt=0.1, scheme="midpoint").record
         s = rec.series
         mass, energy, mom = np.array(s["mass"]), np.array(s["energy"]), np.array(s["momentum"])
         assert rec.stop_reason == "completed"
@@ -86,7 +86,7 @@ def test_conservative_scheme_conserves_momentum_and_energy():
 
 
 def test_explicit_scheme_conserves_mass_and_momentum_to_round_off():
-    rec = BlobRun(get_case("coulomb2d"), BlobParameters(n=10, T=0.5, dt=0.05)).run(progress=False)
+    rec = solve("blob", "coulomb2d", n=10, T=0.5, dt=0.05).record
     s = rec.series
     mom = np.array(s["momentum"])
     assert np.abs(mom - mom[0]).max() < 1e-13
@@ -96,7 +96,7 @@ def test_explicit_scheme_conserves_mass_and_momentum_to_round_off():
 
 def _entropy_balance_defect(scheme, dt):
     """|H(T) − H(0) + ∫₀ᵀ D dt| with ∫D by Simpson's rule on the recorded D."""
-    rec = BlobRun(get_case("bkw2d"), BlobParameters(n=8, T=0.4, dt=dt, scheme=scheme)).run(progress=False)
+    rec = solve("blob", "bkw2d", n=8, T=0.4, dt=dt, scheme=scheme).record
     H, D = np.array(rec.series["entropy"]), np.array(rec.series["dissipation"])
     h = rec.params["dt"]
     integral = h / 3 * (D[0] + D[-1] + 4 * D[1:-1:2].sum() + 2 * D[2:-1:2].sum())
@@ -114,23 +114,22 @@ def test_entropy_rate_matches_dissipation_to_the_order_of_the_integrator(scheme,
 def test_bkw2d_converges_at_second_order_in_h():
     errors = {}
     for n in (16, 24):
-        rec = BlobRun(get_case("bkw2d"), BlobParameters(n=n, T=5.0, dt=0.1, record_every=50)).run(progress=False)
-        errors[n] = rec.extra["error_vs_exact"]["l2"][-1]
+        rec = solve("blob", "bkw2d", n=n, T=5.0, dt=0.1, record_every=50).record
+        errors[n] = rec.series["error_vs_exact"]["l2"][-1]
     order = math.log(errors[16] / errors[24]) / math.log(24 / 16)
     assert order > 1.6, errors
 
 
 def test_exponential_kernel_converges_on_bkw2d():
-    errors = [BlobRun(get_case("bkw2d"), BlobParameters(n=n, T=5.0, dt=0.1, kernel="exponential", record_every=50))
-              .run(progress=False).extra["error_vs_exact"]["l2"][-1] for n in (16, 32)]
+    errors = [solve("blob", "bkw2d", n=n, T=5.0, dt=0.1, kernel="exponential", record_every=50).record.series["error_vs_exact"]["l2"][-1] for n in (16, 32)]
     assert errors[1] < 0.6 * errors[0]
 
 
 def test_bkw3d_error_and_fourth_moment_improve_with_n():
     out = {}
     for n in (8, 12):
-        rec = BlobRun(get_case("bkw3d"), BlobParameters(n=n, T=0.5, dt=0.1, record_every=5)).run(progress=False)
-        out[n] = (rec.extra["error_vs_exact"]["l2"][-1], abs(rec.extra["fourth_moment"] / rec.extra["fourth_moment_exact"] - 1))
+        rec = solve("blob", "bkw3d", n=n, T=0.5, dt=0.1, record_every=5).record
+        out[n] = (rec.series["error_vs_exact"]["l2"][-1], abs(rec.summary["fourth_moment"] / rec.summary["fourth_moment_exact"] - 1))
     assert out[12][0] < 0.8 * out[8][0]
     assert out[12][1] < out[8][1] < 0.06
 
@@ -138,8 +137,8 @@ def test_bkw3d_error_and_fourth_moment_improve_with_n():
 def test_aniso3d_follows_the_regularised_law_not_yet_the_landau_law():
     """At resolvable n the ε-bias dominates (see landau_num.moment_laws); both are measured."""
     case = get_case("aniso3d")
-    run = BlobRun(case, BlobParameters(n=12, T=0.1, dt=0.05))
-    rec = run.run(progress=False)
+    result = solve("blob", case, n=12, T=0.1, dt=0.05)
+    run, rec = result.solver, result.record
     P = [np.array(m) for m in rec.series["second_moments"]]
     slope = np.diag((P[-1] - P[0]) / 0.1)
     predicted = np.diag(regularised_second_moment_rate(np.diag(P[0]), case.C, run.system.eps))
@@ -160,8 +159,8 @@ def test_coulomb2d_short_horizon_relaxes():
     """H_ε decreases towards the regularised end value H_ε∞ = −ln(2π(T∞ + ε)) − 1 (the mollified
     end Maxwellian), which tends to the design's H∞ = −ln(4π) − 1 as ε → 0."""
     case = get_case("coulomb2d")
-    run = BlobRun(case, BlobParameters(n=16, T=1.0, dt=0.05, record_every=5))
-    rec = run.run(progress=False)
+    result = solve("blob", case, n=16, T=1.0, dt=0.05, record_every=5)
+    run, rec = result.solver, result.record
     s = rec.series
     off_diagonal = [abs(m[0][1]) for m in s["second_moments"]]
     assert np.all(np.diff(off_diagonal) < 0)  # end state has P12 = 0
@@ -172,28 +171,44 @@ def test_coulomb2d_short_horizon_relaxes():
 
 
 def test_run_record_schema_and_files(tmp_path):
+    import xarray as xr
+
     assert cli.main(["run", "blob", "--case", "bkw2d", "--n", "8", "--T", "0.2", "--dt", "0.1", "--out", str(tmp_path)]) == 0
     rec = json.loads((tmp_path / "result.json").read_text())
-    for key in ("case", "solver", "params", "times", "mass", "momentum", "energy", "second_moments", "entropy",
-                "error_vs_exact", "wall_seconds", "steps", "stop_reason"):
-        assert key in rec
-    assert set(rec["error_vs_exact"]) == {"l1", "l2", "linf"}
+    assert set(rec) == {"solver", "case", "params", "series", "summary", "provenance"}
+    for key in ("times", "mass", "momentum", "energy", "second_moments", "entropy", "error_vs_exact"):
+        assert key in rec["series"]
+    for key in ("wall_seconds", "steps", "stop_reason"):
+        assert key in rec["summary"]
+    for key in ("version", "git_commit", "kernel_hashes", "command", "date", "threads"):
+        assert key in rec["provenance"]
+    assert set(rec["series"]["error_vs_exact"]) == {"l1", "l2", "linf"}
     assert rec["params"]["eps"] == pytest.approx(0.64 * 1.0 ** 1.98)
     assert "seed" in rec["params"]
-    assert len(rec["times"]) == rec["steps"] + 1 == 3
-    for name in ("fields.npz", "entropy_dissipation.png", "conservation.png", "density_slice.png"):
+    assert len(rec["series"]["times"]) == rec["summary"]["steps"] + 1 == 3
+    for name in ("record.nc", "checkpoint.npz", "entropy_dissipation.png", "conservation.png", "density_slice.png"):
         assert (tmp_path / name).exists()
+    with xr.open_dataset(tmp_path / "record.nc") as data:
+        assert data["momentum"].dims == ("time", "component")
+        assert np.allclose(data["entropy"].values, rec["series"]["entropy"])
 
 
 @pytest.mark.parametrize("argv,fragment", [
-    (["--case", "bkw2d", "--eps", "0"], "eps must be finite and > 0, got 0.0"),
-    (["--case", "bkw2d", "--eps", "-1"], "eps must be finite and > 0, got -1.0"),
-    (["--case", "bkw2d", "--n", "1"], "n (cells per side) must be an integer >= 2, got 1"),
-    (["--case", "bkw2d", "--dt", "0"], "dt must be finite and > 0, got 0.0"),
-    (["--case", "bkw2d", "--T", "nan"], "T must be finite and > 0, got nan"),
+    (["--case", "bkw2d", "--eps", "0"], "--eps must be a finite real number > 0, got 0.0"),
+    (["--case", "bkw2d", "--eps", "-1"], "--eps must be a finite real number > 0, got -1.0"),
+    (["--case", "bkw2d", "--n", "1"], "--n must be an integer >= 2, got 1"),
+    (["--case", "bkw2d", "--dt", "0"], "--dt must be a finite real number > 0, got 0.0"),
+    (["--case", "bkw2d", "--T", "nan"], "--T must be a finite real number > 0, got nan"),
     (["--case", "nope"], "unknown case 'nope'"),
-    (["--case", "bkw2d", "--scheme", "euler"], "unknown scheme 'euler'"),
-    (["--case", "bkw2d", "--kernel", "box"], "kernel must be one of"),
+    (["--case", "bkw2d", "--scheme", "euler"], "--scheme must be one of rk4, midpoint, got 'euler'"),
+    (["--case", "bkw2d", "--kernel", "box"], "--kernel must be one of"),
+    (["--case", "bkw2d", "--L", "1e-6"], "--L 1e-06 is too small for case bkw2d"),
+    (["--case", "bkw2d", "--L", "1e6"], "no particle carries mass"),
+    (["--case", "bkw2d", "--eps", "1e300"], "outside [h/4, L]"),
+    (["--case", "bkw2d", "--eps", "1e-300"], "outside [h/4, L]"),
+    (["--case", "bkw2d", "--n", "100000"], "above the memory limit"),
+    (["--case", "bkw2d", "--n", "4"], "h = 2 does not resolve"),
+    (["--case", "coulomb2d", "--interaction", "moments"], "--interaction moments needs gamma = 0"),
 ])
 def test_bad_input_exits_2_before_computing(argv, fragment, tmp_path, capsys):
     assert cli.main(["run", "blob", *argv, "--out", str(tmp_path / "o")]) == 2
@@ -210,9 +225,13 @@ def test_bad_weights_are_rejected():
 
 
 def test_nan_stops_the_run_and_keeps_the_last_good_state(tmp_path):
-    run = BlobRun(get_case("bkw2d"), BlobParameters(n=8, T=1.0, dt=0.1))
+    import xarray as xr
+
+    from landau_num.core.driver import run
+
+    solver = make_solver("blob", "bkw2d", n=8, T=1.0, dt=0.1)
     calls = {"n": 0}
-    original = run.system.velocities
+    original = solver.system.velocities
 
     def poisoned(v):
         calls["n"] += 1
@@ -221,27 +240,21 @@ def test_nan_stops_the_run_and_keeps_the_last_good_state(tmp_path):
             out[0, 0] = np.nan
         return out
 
-    run.system.velocities = poisoned
-    rec = run.run(out_dir=tmp_path, progress=False, figures=False)
+    solver.system.velocities = poisoned
+    rec = run(solver, tmp_path, figures=False)
     assert rec.stop_reason.startswith("non-finite state at step 3 (t=0.3)")
-    assert rec.steps == 2
-    saved = np.load(tmp_path / "fields.npz")
-    assert np.all(np.isfinite(saved["positions"]))
-    assert json.loads((tmp_path / "result.json").read_text())["stop_reason"] == rec.stop_reason
+    assert rec.summary["steps"] == 2 and not rec.completed
+    with xr.open_dataset(tmp_path / "record.nc") as data:
+        assert np.all(np.isfinite(data["positions"].values))
+    assert json.loads((tmp_path / "result.json").read_text())["summary"]["stop_reason"] == rec.stop_reason
 
 
-def test_interrupt_stops_cleanly_and_writes_the_record(tmp_path):
-    run = BlobRun(get_case("bkw2d"), BlobParameters(n=8, T=1.0, dt=0.1))
-    step = run.step_fn
-    count = {"n": 0}
-
-    def interrupted(rhs, v, dt):
-        count["n"] += 1
-        if count["n"] == 4:
-            raise KeyboardInterrupt
-        return step(rhs, v, dt)
-
-    run.step_fn = interrupted
-    rec = run.run(out_dir=tmp_path, progress=False, figures=False)
-    assert rec.stop_reason.startswith("interrupted at step 3")
-    assert json.loads((tmp_path / "result.json").read_text())["steps"] == 3
+def test_a_finite_blow_up_is_stopped(tmp_path, capsys):
+    """Δt = 50 is far beyond the stiffness of the flow: the state stays finite but the energy
+    explodes; the run stops at the first record with the drift and the tolerance, exit 1."""
+    assert cli.main(["run", "blob", "--case", "bkw2d", "--n", "10", "--dt", "50", "--T", "200",
+                     "--out", str(tmp_path)]) == 1
+    rec = json.loads((tmp_path / "result.json").read_text())
+    assert rec["summary"]["stop_reason"].startswith("blow-up at step 1")
+    assert "energy drifted" in rec["summary"]["stop_reason"]
+    assert rec["summary"]["completed"] is False

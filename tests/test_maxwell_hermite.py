@@ -1,12 +1,14 @@
-"""The exact Maxwell-molecule solver in Hermite coefficients (issue #5, deliverable 2).
+"""The exact Maxwell-molecule solver in Hermite coefficients (issue #5, deliverable 2): the
+mathematics (landau_num.maxwell.hermite), the solver on the platform (landau_num.maxwell.solver,
+through landau_num.solve, the run driver and ``landau run maxwell``) and the claims layer's
+004 Theorem 1 (proofs_check.theorem1).
 
-Expected values come from sources independent of landau_num.maxwell_hermite: the generated
+Expected values come from sources independent of landau_num.maxwell: the generated
 kernels (``bkw_density``, ``hermite_orthonormal_1d``) integrated by Gauss–Hermite quadrature,
 closed forms of DESIGN.md §5 and 004_b333c7817a08033b.txt Proposition 2 written out here,
 ``landau_second_moments``, the known spectrum of the linearised operator at the Maxwellian, and
 facts (Maxwellians are stationary, the system is triangular in the degree).
 """
-import argparse
 import json
 import math
 import subprocess
@@ -19,16 +21,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.polynomial.hermite_e import hermegauss
 
-from landau_num import maxwell_hermite as mh
+import landau_num
 from landau_num.cases import get_case
+from landau_num.core.driver import run
 from landau_num.kernels import get_kernel
+from landau_num.maxwell import hermite as mh
+from landau_num.maxwell.solver import MAX_DEGREE
 from landau_num.moment_laws import landau_second_moments
+from proofs_check import theorem1 as th
+from proofs_check.cli import main
 from proofs_check.quick_checks_maxwell import (
     NARROW_QUARTIC,
     maxwell_quick,
     theorem1_data,
 )
-from proofs_check.run_maxwell import add_maxwell_parser
 
 HERMITE_KERNEL = get_kernel("hermite_orthonormal_1d")  # h_0..h_10
 
@@ -113,17 +119,17 @@ def test_bkw_coefficients_match_the_generated_density(d, K):
     assert np.abs(mh.bkw_coefficients(basis, K) - expected).max() < 1e-12
 
 
-def test_case_initial_coefficients_are_the_case_data():
+def test_case_initial_hermite_coefficients_are_the_case_data():
     # bkw3d starts at t0 = 5.5 with K = 1 − e^{−t/6} (DESIGN.md §5); aniso3d is N(0, diag(1.8, 0.2, 1))
     bkw3d, aniso = get_case("bkw3d"), get_case("aniso3d")
     K = 1 - math.exp(-5.5 / 6)
     ratio = lambda p: bkw3d.initial_density(p) / _gaussian_density(p, [K] * 3)
     expected = _quadrature_coefficients(3, 6, ratio, [K] * 3, nodes=6)
-    assert np.abs(mh.case_initial_coefficients(bkw3d, mh.hermite_basis(3, 6)) - expected).max() < 1e-12
+    assert np.abs(bkw3d.initial_hermite(mh.hermite_basis(3, 6)) - expected).max() < 1e-12
     scales = (1.8, 0.2, 1.0)
     ratio = lambda p: aniso.initial_density(p) / _gaussian_density(p, scales)
     expected = _quadrature_coefficients(3, 6, ratio, scales, nodes=6)
-    assert np.abs(mh.case_initial_coefficients(aniso, mh.hermite_basis(3, 6)) - expected).max() < 1e-12
+    assert np.abs(aniso.initial_hermite(mh.hermite_basis(3, 6)) - expected).max() < 1e-12
 
 
 # --- the solver against exact solutions --------------------------------------------------------
@@ -145,7 +151,7 @@ def test_aniso3d_follows_the_second_moment_law(method):
     case = get_case("aniso3d")
     basis = mh.hermite_basis(3, 8)
     t = np.linspace(0, 30, 7)
-    coefficients, _ = mh.solve(mh.maxwell_problem(mh.case_initial_coefficients(case, basis), basis, case.C), t, method)
+    coefficients, _ = mh.solve(mh.maxwell_problem(case.initial_hermite(basis), basis, case.C), t, method)
     sigma0 = np.diag([1.8, 0.2, 1.0])
     for c, s in zip(coefficients, t):
         assert np.abs(mh.moments(c, basis)[2] - landau_second_moments(sigma0, 1 / 24, s)).max() < 1e-13
@@ -263,10 +269,10 @@ def test_relative_l2_of_polynomial_data_is_exact():
 
 def test_theorem1_transient_time_and_proof_bound():
     # 004 Theorem 1: t₀ = log(2 sup(λ − 1)/(d − 1))/(4d) at C = 1; our time is the seed's time / C
-    assert mh.theorem1_transient_time(np.diag([1.6, 0.4]), 0.5) == pytest.approx(math.log(1.2) / 8 / 0.5)
-    assert mh.theorem1_transient_time(np.diag([1.8, 0.2, 1.0]), 1.0) == 0.0
+    assert th.theorem1_transient_time(np.diag([1.6, 0.4]), 0.5) == pytest.approx(math.log(1.2) / 8 / 0.5)
+    assert th.theorem1_transient_time(np.diag([1.8, 0.2, 1.0]), 1.0) == 0.0
     t = np.array([0.0, 0.1, 1.0])
-    assert np.allclose(mh.theorem1_proof_bound(np.diag([2.5, 0.25, 0.25]), 1.0, t),
+    assert np.allclose(th.theorem1_proof_bound(np.diag([2.5, 0.25, 0.25]), 1.0, t),
                        np.exp(-4 * t + 1.5 * (1 - np.exp(-12 * t)) / 3))
 
 
@@ -277,7 +283,7 @@ def test_theorem1_along_data_with_a_positive_transient_time(d):
     basis, c0 = theorem1_data(10 if d == 2 else 18, d)
     C = 1 / 24
     problem = mh.maxwell_problem(c0, basis, C)
-    t0 = mh.theorem1_transient_time(problem.second_moments0, C)
+    t0 = th.theorem1_transient_time(problem.second_moments0, C)
     assert t0 > 0 and np.linalg.eigvalsh(problem.second_moments0).max() > (d + 1) / 2
     t = np.concatenate([np.linspace(0, t0, 11), np.linspace(t0, 8, 41)[1:]])
     c, _ = mh.solve(problem, t)
@@ -285,7 +291,7 @@ def test_theorem1_along_data_with_a_positive_transient_time(d):
     rates = np.array([problem.relative_l2_rate(ci, s) for ci, s in zip(c, t)])
     assert np.all(rates < 0) and np.all(np.diff(E) < 0)
     assert np.all(E * np.exp(2 * (d - 1) * C * t) <= E[0] * (1 + 1e-12))
-    assert np.all(E <= E[0] * mh.theorem1_proof_bound(problem.second_moments0, C, t) * (1 + 1e-12))
+    assert np.all(E <= E[0] * th.theorem1_proof_bound(problem.second_moments0, C, t) * (1 + 1e-12))
 
 
 def test_supremum_of_dEdt_over_all_data():
@@ -325,29 +331,172 @@ def test_bad_input_is_refused(make, message):
         make(mh.hermite_basis(2, 4))
 
 
-def _parse(argv):
-    parser = argparse.ArgumentParser()
-    add_maxwell_parser(parser.add_subparsers(dest="solver"))
-    return parser.parse_args(["maxwell", *argv])
 
+# --- the solver on the platform (landau_num.solve, the run driver) ----------------------------------
+
+def _strict_json(path):
+    def refuse(constant):
+        raise ValueError(f"non-strict JSON constant {constant}")
+    return json.loads(path.read_text(), parse_constant=refuse)
+
+
+@pytest.mark.parametrize("case_name", ["bkw2d", "bkw3d"])
+@pytest.mark.parametrize("method", ["exact", "dop853"])
+def test_solve_reproduces_bkw_coefficients(case_name, method):
+    case = get_case(case_name)
+    result = landau_num.solve("maxwell", case_name, degree=8, T=5.0, dt=0.5, method=method)
+    record = result.record
+    basis = result.solver.basis
+    assert record.completed and record.series["times"] == pytest.approx(case.t0 + np.linspace(0, 5, 11))
+    K_of = lambda t: 1 - case.parameters["c0"] * math.exp(-2 * case.C * (case.d - 1) * t)  # DESIGN.md §5
+    K = K_of(result.t)
+    assert np.abs(result.solver.coefficients(result.state) - mh.bkw_coefficients(basis, K)).max() < 1e-12
+    assert max(record.series["error_vs_exact"]["linf"]) < 1e-12  # relative to max|c| = c_0 = 1
+    assert np.allclose(record.series["energy"], case.d, atol=1e-12)
+    assert record.summary["second_moment_law_error_max"] < 1e-12
+    assert record.summary["relative_l2_exact"][-1] == pytest.approx(mh.bkw_relative_l2(K, case.d), rel=1e-12)
+    assert 2 <= len(record.summary["highlights"]) <= 4
+
+
+def test_solve_writes_the_run_record(tmp_path):
+    import xarray as xr
+
+    out = tmp_path / "run"
+    result = landau_num.solve("maxwell", "bkw3d", degree=6, T=2.0, dt=0.5, out=out)
+    document = _strict_json(out / "result.json")
+    assert document["solver"] == "maxwell" and document["case"] == "bkw3d"
+    assert document["params"]["parameters"] == {"degree": 6, "T": 2.0, "dt": 0.5, "method": "exact", "record_every": 1}
+    for key in ("times", "mass", "momentum", "energy", "second_moments", "second_moments_exact", "relative_l2",
+                "relative_l2_rate", "error_vs_exact"):
+        assert key in document["series"], key
+    assert document["series"]["times"] == pytest.approx([5.5, 6.0, 6.5, 7.0, 7.5])
+    assert "not computed" in document["params"]["entropy"]
+    assert document["summary"]["stop_reason"] == "completed"
+    assert document["summary"]["solver_statistics"]["basis_size"] == math.comb(6 + 3, 3)
+    with xr.open_dataset(out / "record.nc", engine="h5netcdf") as data:
+        assert data["multi_indices"].dims == ("coefficient", "axis")
+        assert np.array_equal(data["coefficients"].values, result.solver.coefficients(result.state))
+        assert data["slice_density"].shape == (201,) and "slice_density_exact" in data
+        axis = np.linspace(-4.5, 4.5, 201)  # [−L, L] of bkw3d on the v₁ axis
+        points = np.column_stack([axis, np.zeros(201), np.zeros(201)])
+        K = 1 - math.exp(-7.5 / 6)
+        truncated = mh.reconstruct(mh.bkw_coefficients(mh.hermite_basis(3, 6), K), mh.hermite_basis(3, 6), points)
+        assert np.abs(data["slice_density"].values - truncated).max() < 1e-14
+        assert np.abs(data["slice_density_exact"].values - get_case("bkw3d").exact_density(points, 7.5)).max() < 1e-15
+    for name in ("relative_l2.png", "second_moments.png", "density_slice.png"):
+        assert (out / name).stat().st_size > 0
+
+
+@pytest.mark.parametrize("method", ["exact", "dop853"])
+def test_interrupted_run_resumes_bit_for_bit(tmp_path, method):
+    """KeyboardInterrupt on the third call of advance (after two record intervals): the record is
+    strict JSON and says so; --resume then gives the uninterrupted run bit for bit."""
+    params = dict(degree=8, T=2.0, dt=0.25, record_every=2, method=method)
+    full = landau_num.solve("maxwell", "aniso3d", out=tmp_path / "full", figures=False, **params)
+    solver = landau_num.make_solver("maxwell", "aniso3d", **params)
+    advance, calls = solver.advance, []
+
+    def interrupted(y, dt, k):
+        calls.append(k)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return advance(y, dt, k)
+
+    solver.advance = interrupted
+    stopped = run(solver, tmp_path / "run", figures=False)
+    assert not stopped.completed and "interrupted" in stopped.stop_reason
+    document = _strict_json(tmp_path / "run" / "result.json")
+    assert document["summary"]["stop_reason"] == stopped.stop_reason and not document["summary"]["completed"]
+    assert len(document["series"]["times"]) == 3  # t0 and two record intervals
+    resumed = landau_num.solve("maxwell", "aniso3d", out=tmp_path / "run", resume=True, figures=False, **params)
+    assert resumed.record.completed and resumed.t == full.t
+    assert np.array_equal(resumed.state, full.state)
+    assert resumed.record.series == full.record.series
+
+
+@pytest.mark.parametrize("case_name, degree", [("bkw3d", MAX_DEGREE[3] + 1), ("aniso3d", MAX_DEGREE[3] + 1),
+                                               ("bkw2d", MAX_DEGREE[2] + 1)])
+def test_degree_above_the_limit_is_refused(tmp_path, case_name, degree):
+    limit = MAX_DEGREE[get_case(case_name).d]
+    with pytest.raises(ValueError, match=rf"--degree.*{limit}"):
+        landau_num.solve("maxwell", case_name, degree=degree, out=tmp_path / "run")
+    assert not (tmp_path / "run" / "result.json").exists()
+    landau_num.make_solver("maxwell", case_name, degree=limit, T=0.1)  # the limit itself is allowed
+
+
+@pytest.mark.parametrize("case, message", [
+    ("coulomb2d", "not supported"),
+    (get_case("aniso3d").overridden(gamma=-1.0), "gamma = 0"),
+])
+def test_cases_that_are_not_maxwell_molecules_are_refused(case, message):
+    with pytest.raises(ValueError, match=message):
+        landau_num.make_solver("maxwell", case)
+
+
+@pytest.mark.parametrize("values, message", [
+    ({"degree": 1}, "--degree"), ({"T": -1.0}, "--T"), ({"T": 1.0, "dt": 2.0}, "--dt"),
+    ({"method": "euler"}, "--method"), ({"record_every": 0}, "--record-every"),
+    ({"T": 1.0, "dt": 1e-5}, "output times"),
+])
+def test_bad_parameters_are_refused(values, message):
+    with pytest.raises(ValueError, match=message):
+        landau_num.make_solver("maxwell", "bkw2d", **values)
+
+
+def test_a_run_that_stops_being_conservative_is_a_blow_up():
+    solver = landau_num.make_solver("maxwell", "bkw2d", degree=6, T=1.0, dt=0.25)
+    advance = solver.advance
+    solver.advance = lambda y, dt, k: advance(y, dt, k) * (1 + 1e-6)  # mass and energy drift
+    record = run(solver)
+    assert not record.completed and "blow-up" in record.stop_reason and "mass" in record.stop_reason
+
+
+# --- the claims layer: 004 Theorem 1 on the records of landau run maxwell --------------------------
+
+def test_theorem1_check_is_the_run_check_of_maxwell():
+    from proofs_check.run_checks import checks_for
+
+    record = landau_num.solve("maxwell", "bkw3d", degree=8, T=10.0, dt=0.5, checks=checks_for("maxwell")).record
+    check = record.summary["checks"]["theorem1"]
+    assert check["ok"] and check["monotone_after_t0"] and check["t0_elapsed"] == 0.0
+    assert check["sup_E_exp_ratio"] <= 1 + 1e-12 and check["samples"] == 21
+
+
+def test_theorem1_check_fails_when_E_increases_after_t0():
+    record = landau_num.solve("maxwell", "aniso3d", degree=6, T=2.0, dt=0.5).record
+    record.series["relative_l2"][-1] = 2 * record.series["relative_l2"][0]
+    check = th.theorem1_check(record)["theorem1"]
+    assert not check["ok"] and not check["monotone_after_t0"]
+
+
+def test_relative_l2_envelope_uses_the_transient_time_of_theorem1():
+    from landau_num.core.record import RunRecord
+    from proofs_check.dissipation_checks import relative_l2_envelope
+
+    P0 = np.diag([2.5, 0.25, 0.25])
+    record = RunRecord(solver="spectral", case="made-up", params={"d": 3, "C": 0.5, "t0": 0.0},
+                       series={"times": [0.0, 1.0], "relative_l2_distance": [1.0, 0.5],
+                               "second_moments": [P0.tolist(), P0.tolist()]})
+    _, evidence = relative_l2_envelope(record)
+    assert evidence["t0_of_theorem_1"] == th.theorem1_transient_time(P0, 0.5) > 0
+
+
+# --- the command (landau run maxwell) ----------------------------------------------------------------
 
 def test_run_command_writes_the_run_record(tmp_path):
-    args = _parse(["--case", "bkw3d", "--degree", "6", "--T", "2", "--dt", "0.5", "--out", str(tmp_path),
-                   "--no-figures"])
-    assert args.handler(args) == 0
-    record = json.loads((tmp_path / "result.json").read_text())
-    for key in ("case", "solver", "params", "times", "mass", "momentum", "energy", "second_moments", "entropy",
-                "wall_seconds", "steps", "error_vs_exact", "relative_l2", "theorem1"):
-        assert key in record
-    assert record["entropy"] is None and "not computed" in record["params"]["entropy"]
-    assert record["times"] == pytest.approx([5.5, 6.0, 6.5, 7.0, 7.5])
-    assert record["coefficient_error_max"] < 1e-13 and max(record["error_vs_exact"]["linf"]) < 1e-13
-    assert np.allclose(record["energy"], 3.0, atol=1e-13)
-    assert set(np.load(tmp_path / "fields.npz").files) >= {"coefficients", "multi_indices", "times"}
+    out = tmp_path / "run"
+    assert main(["run", "maxwell", "--case", "bkw3d", "--degree", "6", "--T", "2", "--dt", "0.5", "--out", str(out),
+                 "--no-figures"]) == 0
+    document = _strict_json(out / "result.json")
+    assert document["series"]["times"] == pytest.approx([5.5, 6.0, 6.5, 7.0, 7.5])
+    assert max(document["series"]["error_vs_exact"]["linf"]) < 1e-13
+    assert np.allclose(document["series"]["energy"], 3.0, atol=1e-13)
+    assert document["summary"]["checks"]["theorem1"]["ok"]
+    assert not list(out.glob("*.png"))
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["--case", "coulomb2d"], "gamma"),
+    (["--case", "coulomb2d"], "coulomb2d"),
     (["--case", "bkw2d", "--degree", "1"], "--degree"),
     (["--case", "bkw3d", "--degree", "25"], "--degree"),
     (["--case", "bkw2d", "--T", "-1"], "--T"),
@@ -355,20 +504,28 @@ def test_run_command_writes_the_run_record(tmp_path):
     (["--case", "bkw3d", "--times", "1.0"], "--times"),
     (["--case", "aniso3d", "--method", "euler"], "--method"),
 ])
-def test_run_command_refuses_bad_input(tmp_path, argv, message):
-    args = _parse([*argv, "--out", str(tmp_path / "run")])
-    with pytest.raises(ValueError, match=message):
-        args.handler(args)
+def test_run_command_refuses_bad_input(tmp_path, capsys, argv, message):
+    assert main(["run", "maxwell", *argv, "--out", str(tmp_path / "run")]) == 2
+    assert message in capsys.readouterr().err
     assert not (tmp_path / "run").exists()
 
 
-def test_quick_check_verifies():
-    result = maxwell_quick()
+# --- the quick check, import isolation ---------------------------------------------------------------
+
+def test_quick_check_verifies_and_writes_its_run(tmp_path):
+    result = maxwell_quick(tmp_path)
     assert result.verdict == "verified", result.evidence
     assert result.evidence["theorem1_t0"] > 0 and result.evidence["theorem1_E_increases_before_t0"] is False
+    assert result.evidence["aniso3d_theorem1_run_check"] is True
+    run_dir = tmp_path / "maxwell-aniso3d"
+    assert _strict_json(run_dir / "result.json")["summary"]["completed"]
+    for name in ("relative_l2.png", "second_moments.png", "density_slice.png", "theorem1.png"):
+        assert (run_dir / name).is_file(), name
+    assert (tmp_path / "maxwell-theorem1" / "theorem1.png").is_file()
 
 
-def test_maxwell_module_does_not_import_sympy():
-    code = "import sys, landau_num.maxwell_hermite; print('sympy' in sys.modules)"
+def test_maxwell_modules_do_not_import_sympy():
+    code = ("import sys, landau_num.cases; lazy = 'landau_num.maxwell' not in sys.modules; "
+            "import landau_num.maxwell.solver; print(lazy, 'sympy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.strip() == "True False"

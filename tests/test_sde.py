@@ -1,8 +1,8 @@
-"""The particle system (3) of 003_2ee84d6b3c804a54.txt and its two integrators (landau_num.sde).
+"""The particle system (3) of 003_2ee84d6b3c804a54.txt and its two integrators (landau_num.sde.system).
 
 Statistical tests fix their seeds and allow 4 standard errors (stated per test); each exact law
-is derived in the test from the mathematics (module doc of landau_num.sde), never read off the
-code's output, and the main ones are shown to reject a wrong law.
+is derived in the test from the mathematics (module doc of landau_num.sde.system), never read off
+the code's output, and the main ones are shown to reject a wrong law.
 """
 import math
 
@@ -13,11 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import integrate, special
 
+from landau_num import make_solver, solve
 from landau_num.cases import get_case
 from landau_num.kernels import get_kernel
-from landau_num.sde import (
-    ParticleSystem, SDEParameters, SDERun, draw_seeds, maxwell_second_moment_law, pair_schedule,
-    round_robin_rounds, sample_initial,
+from landau_num.sde.system import (
+    ParticleSystem, draw_seeds, maxwell_second_moment_law, pair_schedule, round_robin_rounds,
 )
 
 SE_ALLOWED = 4.0  # every Monte-Carlo comparison below allows 4 standard errors
@@ -97,20 +97,17 @@ def test_compiled_steps_equal_a_plain_numpy_transcription(scheme):
 
 
 def test_runs_are_reproducible_from_the_seed_whatever_the_threads():
-    case = get_case("bimaxwellian3d")
     finals = []
     for threads in (numba.get_num_threads(), 1):
         numba.set_num_threads(threads)
         try:
-            run = SDERun(case, SDEParameters(N=6, replicas=5, T=0.2, dt=0.02, seed=123, records=3))
-            run.run(progress=False, figures=False)
+            result = solve("sde", "bimaxwellian3d", N=6, replicas=5, T=0.2, dt=0.02, seed=123, records=3)
         finally:
             numba.set_num_threads(numba.config.NUMBA_NUM_THREADS)
-        finals.append(run.v)
+        finals.append(result.state)
     assert np.array_equal(finals[0], finals[1])
-    other = SDERun(case, SDEParameters(N=6, replicas=5, T=0.2, dt=0.02, seed=124, records=3))
-    other.run(progress=False, figures=False)
-    assert not np.allclose(other.v, finals[0])
+    other = solve("sde", "bimaxwellian3d", N=6, replicas=5, T=0.2, dt=0.02, seed=124, records=3)
+    assert not np.allclose(other.state, finals[0])
 
 
 # ---------------------------------------------------------------- conservation (acceptance)
@@ -330,7 +327,7 @@ def test_finite_N_law_tends_to_the_landau_law_for_iid_initial_data():
     case = get_case("aniso3d")
     t, sigma0 = 1.5, case.exact_second_moments(0.0)  # Σ∞ = I
     for N in (4, 64):
-        v0 = sample_initial(case, np.random.default_rng(N), 20_000, N)
+        v0 = case.sample_initial(np.random.default_rng(N), (20_000, N))
         decay = math.exp(-12 * case.C * N / (N - 1) * t)
         expected = sigma0 / N + (1 - 1 / N) * (np.eye(3) + (sigma0 - np.eye(3)) * decay)
         assert np.abs(maxwell_second_moment_law(v0, t, case.C) - expected).max() < 0.02
@@ -346,7 +343,7 @@ def test_initial_samplers_reproduce_the_case_densities(name):
     axis = -L + h * (np.arange(n) + 0.5)
     grid = np.stack(np.meshgrid(axis, axis, axis, indexing="ij"), -1).reshape(-1, 3)
     f0 = case.initial_density(grid) * h**3
-    x = sample_initial(case, np.random.default_rng(3), 200, 100).reshape(-1, 3)
+    x = case.sample_initial(np.random.default_rng(3), (200, 100)).reshape(-1, 3)
     tests = [lambda y: y[:, 0] ** 2, lambda y: y[:, 1] ** 2, lambda y: (y**2).sum(1) ** 2,
              lambda y: np.exp(-(y**2).sum(1))]
     assert f0.sum() == pytest.approx(1.0, abs=1e-6)
@@ -383,10 +380,11 @@ def test_non_positive_time_steps_are_rejected_before_computing(dt):
 def test_bad_run_parameters_raise_value_error_naming_them(kwargs, name):
     params = dict(N=4, replicas=2, T=0.1, dt=0.01) | kwargs
     with pytest.raises(ValueError, match=name):
-        SDERun(get_case("aniso3d"), SDEParameters(**params))
+        make_solver("sde", "aniso3d", **params)
 
 
 def test_two_dimensional_and_unnormalised_cases_are_rejected():
     for name in ("bkw2d", "coulomb2d", "rosenbluth3d"):
-        with pytest.raises(ValueError, match="case"):
-            SDERun(get_case(name), SDEParameters(N=4, replicas=2, T=0.1, dt=0.01))
+        with pytest.raises(ValueError, match="case") as info:
+            make_solver("sde", name, N=4, replicas=2, T=0.1, dt=0.01)
+        assert "aniso3d, bimaxwellian3d" in str(info.value) and "\n" not in str(info.value)

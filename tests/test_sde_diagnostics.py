@@ -1,4 +1,4 @@
-"""Diagnostics of particle ensembles (landau_num.sde_diagnostics) against exact values.
+"""Diagnostics of particle ensembles (landau_num.sde.diagnostics) against exact values.
 
 Monte-Carlo comparisons fix their seeds and allow 4 standard errors unless a stated bias
 allowance is added.
@@ -14,7 +14,7 @@ from scipy import integrate
 
 from landau_num.grid import CellGrid
 from landau_num.kernels import get_kernel
-from landau_num.sde_diagnostics import (
+from landau_num.sde.diagnostics import (
     energy_distance, inverse_square_distance, knn_entropy, mollified_fisher, reconstruction_errors, replica_energy,
     replica_mean_velocity, replica_second_moments,
 )

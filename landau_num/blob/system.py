@@ -32,14 +32,15 @@ import math
 import numba
 import numpy as np
 
-from ._generated import landau_matrix as lm
-from ._generated.mollifiers import (
+from .._generated import SPECIALISED_GAMMAS
+from .._generated import landau_matrix as lm
+from .._generated.mollifiers import (
     exponential_mollifier_2d, exponential_mollifier_3d, exponential_mollifier_gradient_2d,
     exponential_mollifier_gradient_3d, gaussian_mollifier_2d, gaussian_mollifier_3d,
     gaussian_mollifier_gradient_2d, gaussian_mollifier_gradient_3d,
 )
-from .grid import CellGrid
-from .validation import require_positive
+from ..grid import CellGrid
+from ..validation import require_positive
 
 GAUSSIAN, EXPONENTIAL = 0, 1
 KERNELS = {"gaussian": GAUSSIAN, "exponential": EXPONENTIAL}
@@ -68,8 +69,9 @@ def mollifier(kind, z, eps):
     return exponential_mollifier_3d(z[0], z[1], z[2], eps), g[0], g[1], g[2]
 
 
-GAMMA_CODES = {-3.0: 1, -2.0: 2, -1.0: 3, 0.0: 4, 1.0: 5}
-"""γ values with a specialised generated kernel (no pow() in the pair loop); other γ use code 0."""
+GAMMA_CODES = {value: code for code, value in enumerate(SPECIALISED_GAMMAS.values(), start=1)}
+"""γ → the code of its specialised generated kernel in :func:`pair_velocity` (the tags of the
+generated ``SPECIALISED_GAMMAS``, in their order: m3, m2, m1, 0, 1); other γ use code 0."""
 
 
 def gamma_code(gamma: float) -> int:

@@ -38,9 +38,9 @@ import numpy as np
 import scipy.fft as sfft
 from scipy import integrate
 
-from ._generated import landau_matrix as lm
-from .grid import CellGrid
-from .validation import require_positive
+from .._generated import landau_matrix as lm
+from ..grid import CellGrid
+from ..validation import require_positive
 
 FFT_WORKERS = -1  # all cores
 

@@ -1,4 +1,8 @@
-"""Exact solver of the Maxwell-molecule Landau equation (α ≡ 1) in Hermite coefficients.
+"""The mathematics of the exact Maxwell-molecule (α ≡ 1) solver in Hermite coefficients: the basis,
+the evolution matrix, exact and DOP853 propagation, exact coefficients of Gaussians and of BKW,
+reconstruction, and E(t) of 004 Theorem 1 by Parseval. The solver on the platform is
+:mod:`landau_num.maxwell.solver`; the checks of 004 Theorem 1 live in the claims layer
+(``proofs_check/theorem1.py``).
 
 The equation as a linear Fokker–Planck equation
 -----------------------------------------------
@@ -46,7 +50,6 @@ f/m is a polynomial of degree ≤ N). Its derivative is dE/dt = 2c·M(t)c (the m
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
@@ -57,10 +60,9 @@ from scipy import sparse
 from scipy.integrate import solve_ivp
 from scipy.sparse.linalg import expm_multiply
 
-from .cases import Case, bkw_K
-from .moment_laws import landau_second_moments
-from .run_record import RunRecord
-from .validation import require_positive
+from ..moment_laws import landau_second_moments
+from ..time_integration import ConvergenceError
+from ..validation import require_positive
 
 METHODS = ("exact", "dop853")
 DOP853_RTOL, DOP853_ATOL = 1e-13, 1e-16  # with atol = 1e-13, small high-degree coefficients drift by 1e-9
@@ -265,9 +267,9 @@ def maxwell_problem(initial: np.ndarray, basis: HermiteBasis, C: float) -> Maxwe
                                  second_moments0=P0, rate=4 * basis.d * mass * C, M0=M0, M1=M1)
 
 
-def _augmented_matrix(problem: MaxwellHermiteProblem) -> tuple[sparse.csr_matrix, list[int]]:
-    """The constant matrix of (u_0, …, u_K), u_k = e^{−kκt}c on degree ≤ N − 2k (module docstring);
-    K = 0 when M₁ = 0 (isotropic centred second moments)."""
+def augmented_matrix(problem: MaxwellHermiteProblem) -> tuple[sparse.csr_matrix, list[int]]:
+    """The constant matrix of (u_0, …, u_K), u_k = e^{−kκt}c on degree ≤ N − 2k (module docstring),
+    and the block sizes; K = 0 when M₁ = 0 (isotropic centred second moments)."""
     basis = problem.basis
     levels = basis.degree // 2 if problem.M1.count_nonzero() else 0
     sizes = [basis.size_up_to(basis.degree - 2 * k) for k in range(levels + 1)]
@@ -277,6 +279,32 @@ def _augmented_matrix(problem: MaxwellHermiteProblem) -> tuple[sparse.csr_matrix
         if k < levels:
             blocks[k][k + 1] = problem.M1[:n, :sizes[k + 1]]
     return sparse.block_array(blocks, format="csr"), sizes
+
+
+def augmented_initial(problem: MaxwellHermiteProblem, sizes) -> np.ndarray:
+    """(u_0, …, u_K) at the initial time, where every u_k is the initial c restricted to its block."""
+    return np.concatenate([problem.initial[:n] for n in sizes])
+
+
+def propagate_exact(A: sparse.csr_matrix, y: np.ndarray, duration: float) -> np.ndarray:
+    """e^{duration·A} y for the augmented state y (Al-Mohy–Higham, to double precision)."""
+    # traceA=0: no shift by the mean eigenvalue, whose factor e^{±μ} would put round-off on the
+    # mass, whose row of A is exactly zero
+    return expm_multiply(duration * A, y, traceA=0.0)
+
+
+def propagate_dop853(problem: MaxwellHermiteProblem, c: np.ndarray, start: float, stop: float) -> tuple[np.ndarray, int]:
+    """c at elapsed time ``stop`` from c at ``start`` by DOP853 on dc/dt = (M₀ + e^{−κt}M₁)c
+    (rtol 1e-13, atol 1e-16); returns (c, right-hand-side evaluations). ConvergenceError when the
+    integrator fails."""
+    if stop == start:
+        return np.array(c, dtype=float), 0
+    M0, M1, rate = problem.M0, problem.M1, problem.rate
+    sol = solve_ivp(lambda t, u: M0 @ u + math.exp(-rate * t) * (M1 @ u), (float(start), float(stop)), c,
+                    method="DOP853", rtol=DOP853_RTOL, atol=DOP853_ATOL)
+    if not sol.success:
+        raise ConvergenceError(f"DOP853 failed: {sol.message}")
+    return sol.y[:, -1].copy(), int(sol.nfev)
 
 
 def solve(problem: MaxwellHermiteProblem, times, method: str = "exact") -> tuple[np.ndarray, dict]:
@@ -294,16 +322,14 @@ def solve(problem: MaxwellHermiteProblem, times, method: str = "exact") -> tuple
 
 
 def _solve_exact(problem: MaxwellHermiteProblem, times: np.ndarray) -> tuple[np.ndarray, dict]:
-    A, sizes = _augmented_matrix(problem)
-    y = np.concatenate([problem.initial[:n] for n in sizes])
+    A, sizes = augmented_matrix(problem)
+    y = augmented_initial(problem, sizes)
     out = np.empty((len(times), len(problem.basis)))
     t = 0.0
     intervals = 0
     for row, target in enumerate(times):
         if target > t:
-            # traceA=0: no shift by the mean eigenvalue, whose factor e^{±μ} would put round-off
-            # on the mass, whose row of A is exactly zero
-            y = expm_multiply((target - t) * A, y, traceA=0.0)
+            y = propagate_exact(A, y, target - t)
             t = target
             intervals += 1
         out[row] = y[:sizes[0]]
@@ -320,7 +346,7 @@ def _solve_dop853(problem: MaxwellHermiteProblem, times: np.ndarray) -> tuple[np
                     problem.initial, method="DOP853", t_eval=times, rtol=DOP853_RTOL,
                     atol=DOP853_ATOL)
     if not sol.success:
-        raise RuntimeError(f"DOP853 failed: {sol.message}")
+        raise ConvergenceError(f"DOP853 failed: {sol.message}")
     return sol.y.T.copy(), dict(statistics, rhs_evaluations=int(sol.nfev))
 
 
@@ -415,112 +441,3 @@ def reconstruct(coefficients: np.ndarray, basis: HermiteBasis, points: np.ndarra
         values *= h[basis.indices[:, i]].T
     m = (2 * math.pi) ** (-basis.d / 2) * np.exp(-0.5 * (points**2).sum(axis=1))
     return m * (values @ np.asarray(coefficients, dtype=float))
-
-
-# --- Theorem 1 of 004 ------------------------------------------------------------------------
-
-def theorem1_transient_time(second_moments0, C: float) -> float:
-    """t₀ = max{log(2 sup_i(λ_i − 1)/(d − 1))/(4dC), 0} of 004_b333c7817a08033b.txt Theorem 1, the
-    seed's time (C = 1 there) divided by C; λ_i the eigenvalues of P_in."""
-    P = np.asarray(second_moments0, dtype=float)
-    d = P.shape[0]
-    excess = 2 * (np.linalg.eigvalsh(P).max() - 1) / (d - 1)
-    return max(math.log(excess) / (4 * d * C), 0.0) if excess > 0 else 0.0
-
-
-def theorem1_proof_bound(second_moments0, C: float, t) -> np.ndarray:
-    """E(t)/E(0) ≤ exp(−2(d−1)Ct + (λ₁ − 1)(1 − e^{−4dCt})/d), the bound at the end of the proof of
-    004_b333c7817a08033b.txt Theorem 1 (λ₁ the largest eigenvalue of P_in; seed time is C·t)."""
-    P = np.asarray(second_moments0, dtype=float)
-    d = P.shape[0]
-    excess = np.linalg.eigvalsh(P).max() - 1
-    s = C * np.asarray(t, dtype=float)
-    return np.exp(-2 * (d - 1) * s + excess * (1 - np.exp(-4 * d * s)) / d)
-
-
-# --- a run of a named case (DESIGN.md §5, §6) ----------------------------------------------------
-
-MAXWELL_CASES = ("bkw2d", "bkw3d", "aniso3d")
-
-
-def case_initial_coefficients(case: Case, basis: HermiteBasis) -> np.ndarray:
-    """Exact coefficients of a γ = 0 case's data: the BKW profile at K(t₀), or for aniso3d the
-    centred Gaussian whose covariance is the case's second-moment matrix at t₀."""
-    if case.name not in MAXWELL_CASES:
-        raise ValueError(f"case {case.name!r} is not a Maxwell-molecule case; allowed: {', '.join(MAXWELL_CASES)}")
-    if case.name.startswith("bkw"):
-        return bkw_coefficients(basis, bkw_K(case, case.t0))
-    return gaussian_coefficients(basis, np.diag(case.exact_second_moments(case.t0)))
-
-
-def _relative_norms(numeric: np.ndarray, exact: np.ndarray) -> dict:
-    diff = numeric - exact
-    return {"l1": (np.abs(diff).sum(axis=1) / np.abs(exact).sum(axis=1)).tolist(),
-            "l2": (np.linalg.norm(diff, axis=1) / np.linalg.norm(exact, axis=1)).tolist(),
-            "linf": (np.abs(diff).max(axis=1) / np.abs(exact).max(axis=1)).tolist()}
-
-
-def run_case(case: Case, degree: int, times, method: str = "exact") -> tuple[RunRecord, np.ndarray, HermiteBasis]:
-    """Solve a γ = 0 case at the given (absolute, ≥ t₀, non-decreasing) times; returns the run
-    record (DESIGN.md §6), the coefficients (one row per time) and the basis."""
-    basis = hermite_basis(case.d, degree)
-    times = np.asarray(times, dtype=float)
-    problem = maxwell_problem(case_initial_coefficients(case, basis), basis, case.C)
-    elapsed = times - case.t0
-    start = time.perf_counter()
-    coefficients, stats = solve(problem, elapsed, method)
-    wall = time.perf_counter() - start
-    record = RunRecord(case=case.name, solver="maxwell", params={
-        "case": case.name, "d": case.d, "gamma": case.gamma, "C": case.C, "t0": case.t0,
-        "T": float(elapsed[-1]), "degree": degree, "basis_size": len(basis), "method": method,
-        "entropy": "not computed: H = ∫ f log f is not a function of finitely many Hermite coefficients "
-                   "(entropy is null); the solver's functional is relative_l2",
-        "relative_l2": "E = ∫(f/m − 1)² m = Σ_{α≠0} c_α² + (c_0 − 1)², summed over |α| ≤ degree "
-                       "(a lower bound of E; 004_b333c7817a08033b.txt Theorem 1)",
-        "energy": "∫|v|² f = tr P from the degree-2 coefficients",
-        "error_vs_exact": "relative l1, l2, linf norms over the coefficient vectors of degree ≤ degree",
-        "seed": None, "seed_note": "deterministic method: no random numbers",
-    })
-    for t, s, c in zip(times, elapsed, coefficients):
-        mass, momentum, P = moments(c, basis)
-        record.append(times=t, mass=mass, momentum=momentum, energy=float(np.trace(P)), second_moments=P,
-                      second_moments_exact=case.exact_second_moments(t), relative_l2=relative_l2_distance(c),
-                      relative_l2_rate=problem.relative_l2_rate(c, s))
-    record.steps = int(np.count_nonzero(np.diff(elapsed) > 0))  # propagations between recorded times
-    record.wall_seconds = wall
-    record.stop_reason = "completed"
-    series = record.series
-    record.extra.update(entropy=None, solver_statistics=stats, second_moment_law_error_max=float(max(
-        np.abs(np.array(P) - np.array(Q)).max() for P, Q in zip(series["second_moments"], series["second_moments_exact"]))))
-    if case.name.startswith("bkw"):
-        K = [bkw_K(case, case.t0 + s) for s in elapsed]
-        exact = np.array([bkw_coefficients(basis, k) for k in K])
-        record.extra["error_vs_exact"] = _relative_norms(coefficients, exact)
-        record.extra["coefficient_error_max"] = float(np.abs(coefficients - exact).max())
-        record.extra["relative_l2_exact"] = [bkw_relative_l2(k, case.d) for k in K]
-    else:
-        record.extra["relative_l2_exact_initial"] = gaussian_relative_l2(np.diag(case.exact_second_moments(case.t0)))
-    record.extra["theorem1"] = theorem1_diagnostics(problem, elapsed, np.array(series["relative_l2"]),
-                                                    np.array(series["relative_l2_rate"]))
-    return record, coefficients, basis
-
-
-def theorem1_diagnostics(problem: MaxwellHermiteProblem, elapsed: np.ndarray, E: np.ndarray, rate: np.ndarray) -> dict:
-    """004_b333c7817a08033b.txt Theorem 1 along a computed E(t) (elapsed times): the measured
-    sup E(t)e^{2(d−1)Ct}/E(0) (the theorem's c₀), the proof's bound, and monotonicity before and
-    after the transient time t₀ (dE/dt exact at the sample times)."""
-    d, C = problem.basis.d, problem.C
-    t0 = theorem1_transient_time(problem.second_moments0, C)
-    after = elapsed >= t0
-    ratio = E * np.exp(2 * (d - 1) * C * elapsed) / E[0]
-    bound = theorem1_proof_bound(problem.second_moments0, C, elapsed)
-    return {
-        "eigenvalues_in": np.linalg.eigvalsh(problem.second_moments0).tolist(), "t0_elapsed": t0,
-        "sup_E_exp_ratio": float(ratio.max()), "sup_E_exp_ratio_at_elapsed": float(elapsed[ratio.argmax()]),
-        "max_E_over_proof_bound": float((ratio / np.exp(2 * (d - 1) * C * elapsed) / bound).max()),
-        "max_rate_after_t0": float(rate[after].max()) if after.any() else None,
-        "max_rate_before_t0": float(rate[~after].max()) if (~after).any() else None,
-        "monotone_after_t0": bool(np.all(rate[after] <= 0) and np.all(np.diff(E[after]) <= 0)),
-        "monotone_everywhere": bool(np.all(rate <= 0) and np.all(np.diff(E) <= 0)),
-        "samples": len(elapsed),
-    }

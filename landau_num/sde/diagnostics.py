@@ -39,9 +39,10 @@ from pathlib import Path
 import numba
 import numpy as np
 
-from ._generated.mollifiers import gaussian_mollifier_3d
-from .grid import CellGrid
-from .validation import require_positive
+from .._generated.mollifiers import gaussian_mollifier_3d
+from ..grid import CellGrid
+from ..norms import relative_errors
+from ..validation import require_positive
 
 FISHER_NODES = 3
 KDE_MAX_SAMPLES = 8192
@@ -206,17 +207,23 @@ def _kernel_density(points, samples, eps):
     return out
 
 
-def reconstruction_errors(v: np.ndarray, exact: np.ndarray, grid: CellGrid) -> dict:
-    """Relative discrete L¹, L², L^∞ errors of the kernel density estimate of the pooled particles
-    (the first KDE_MAX_SAMPLES of them) against the exact density values on the grid points. The
-    bandwidth is Silverman's h = σ̂(4/(5n))^{1/7} (ε = h², σ̂² the mean coordinate variance)."""
+def kde_bandwidth(samples: np.ndarray) -> float:
+    """Silverman's ε = h² with h = σ̂(4/(5n))^{1/7}, σ̂² the mean coordinate variance of n samples in R³."""
+    return float(samples.var(axis=0).mean()) * (4 / (5 * len(samples))) ** (2 / 7)
+
+
+def kernel_density(v: np.ndarray, grid: CellGrid) -> np.ndarray:
+    """The Gaussian kernel density estimate of the pooled particles (the first KDE_MAX_SAMPLES of
+    them) at the grid points, Silverman bandwidth (:func:`kde_bandwidth`)."""
     samples = np.ascontiguousarray(v.reshape(-1, 3)[:KDE_MAX_SAMPLES], dtype=np.float64)
-    n = len(samples)
-    eps = float(samples.var(axis=0).mean()) * (4 / (5 * n)) ** (2 / 7)
-    diff = _kernel_density(np.ascontiguousarray(grid.points), samples, eps) - exact
-    return {"error_l1": float(np.abs(diff).sum() / np.abs(exact).sum()),
-            "error_l2": float(np.sqrt((diff**2).sum() / (exact**2).sum())),
-            "error_linf": float(np.abs(diff).max() / np.abs(exact).max())}
+    return _kernel_density(np.ascontiguousarray(grid.points), samples, kde_bandwidth(samples))
+
+
+def reconstruction_errors(v: np.ndarray, exact: np.ndarray, grid: CellGrid) -> dict:
+    """Relative discrete L¹, L², L^∞ errors (``error_l1``, ``error_l2``, ``error_linf``, from
+    :func:`landau_num.norms.relative_errors`) of :func:`kernel_density` against the exact density
+    values on the grid points."""
+    return relative_errors(kernel_density(v, grid), exact, prefix="error_")
 
 
 def ensemble_diagnostics(v: np.ndarray, v0: np.ndarray, t: float, fisher_eps: float) -> dict:
@@ -247,49 +254,67 @@ def ensemble_diagnostics(v: np.ndarray, v0: np.ndarray, t: float, fisher_eps: fl
 
 def write_figures(record, out_dir: Path) -> None:
     """second_moments.png (ensemble mean ± spread/√R against the Landau and finite-N laws),
-    conservation.png (worst per-replica drifts), functionals.png (entropy, Fisher, E|z|^{−2})."""
-    from .figures import _pyplot
+    conservation.png (worst per-replica drifts), functionals.png (entropy, Fisher, E|z|^{−2}).
+    ``record`` is a run record of the ``sde`` solver (:mod:`landau_num.sde.solver`)."""
+    from ..figures import pyplot
 
-    plt = _pyplot()
-    s, extra = record.series, record.extra
-    t = np.asarray(s["times"])
-    R = record.params["replicas"]
-    S, S_std = np.asarray(s["second_moments"]), np.asarray(s["second_moments_std"])
+    plt = pyplot()
+    s, summary, params = record.series, record.summary, record.params
+    declared = params.get("parameters", params)
+    R, N, scheme = declared["replicas"], declared["N"], declared["scheme"]
+    t = np.asarray(s["times"], dtype=float)
+    S, S_std = _floats(s["second_moments"]), _floats(s["second_moments_std"])
     fig, ax = plt.subplots(figsize=(6.5, 4))
     for k, colour in zip(range(3), ("C0", "C1", "C2")):
         ax.errorbar(t, S[:, k, k], yerr=S_std[:, k, k] / math.sqrt(R), color=colour, marker=".", ls="",
                     label=f"SDE ⟨v{k + 1}²⟩ (± s.e.)")
-        if "second_moments_landau" in extra:
-            ax.plot(t, np.asarray(extra["second_moments_landau"])[:, k, k], color=colour,
+        if "second_moments_landau" in summary:
+            ax.plot(t, _floats(summary["second_moments_landau"])[:, k, k], color=colour,
                     label="Landau" if k == 0 else None)
-        if "second_moments_finite_N" in extra:
-            ax.plot(t, np.asarray(extra["second_moments_finite_N"])[:, k, k], color=colour, ls="--",
-                    label=f"finite-N law (N={record.params['N']})" if k == 0 else None)
-    ax.set(xlabel="t", ylabel="second moments",
-           title=f"{record.case}: N={record.params['N']}, R={R}, {record.params['scheme']}")
+        if "second_moments_finite_N" in summary:
+            ax.plot(t, _floats(summary["second_moments_finite_N"])[:, k, k], color=colour, ls="--",
+                    label=f"finite-N law (N={N})" if k == 0 else None)
+    ax.set(xlabel="t", ylabel="second moments", title=f"{record.case}: N={N}, R={R}, {scheme}")
     ax.legend(fontsize=7)
     fig.tight_layout()
     fig.savefig(out_dir / "second_moments.png", dpi=110)
     plt.close(fig)
 
     fig, ax = plt.subplots(figsize=(6, 3.8))
-    floor = 1e-17  # exact zeros (t = 0) are drawn at this floor
+    drawn = False
     for key, label in (("momentum_relative_drift_max", "momentum"), ("energy_relative_drift_max", "energy")):
-        ax.semilogy(t, np.maximum(s[key], floor), marker=".", label=f"{label} (max over replicas)")
-    ax.set(xlabel="t", ylabel="relative drift", title=f"conservation per replica ({record.params['scheme']})")
-    ax.legend()
+        drift = _floats(s[key])
+        positive = drift > 0  # exact zeros (t = 0, or no change at all) have no place on a log axis: omitted
+        if positive.any():
+            ax.semilogy(t[positive], drift[positive], marker=".", label=f"{label} (max over replicas)")
+            drawn = True
+    if drawn:
+        ax.set_ylim(bottom=max(ax.get_ylim()[0], 1e-17))
+        ax.legend()
+    else:
+        ax.set_yscale("log")
+        ax.set_ylim(1e-17, 1e-15)
+        ax.text(0.5, 0.5, "no drift: every value is exactly 0", transform=ax.transAxes, ha="center")
+    ax.set(xlabel="t", ylabel="relative drift", title=f"conservation per replica ({scheme})")
     fig.tight_layout()
     fig.savefig(out_dir / "conservation.png", dpi=110)
     plt.close(fig)
 
     fig, axes = plt.subplots(1, 3, figsize=(12, 3.6))
-    errors = (np.asarray(s["entropy_std"]) / math.sqrt(R), np.asarray(s["fisher_std"]) / math.sqrt(R),
-              s["inverse_square_distance_se"])
+    errors = (_floats(s["entropy_std"]) / math.sqrt(R), _floats(s["fisher_std"]) / math.sqrt(R),
+              _floats(s["inverse_square_distance_se"]))
     for ax, key, error, label in zip(axes, ("entropy", "fisher", "inverse_square_distance"), errors,
-                                     ("H (k-NN), ± s.e.", f"I(μ^N∗ψ_ε), ε={record.params['fisher_eps']:.3g}, ± s.e.",
+                                     ("H (k-NN), ± s.e.", f"I(μ^N∗ψ_ε), ε={params['fisher_eps']:.3g}, ± s.e.",
                                       "E|V₁−V₂|⁻² (ball-corrected), ± s.e.")):
-        ax.errorbar(t, s[key], yerr=error, marker=".")
+        ax.errorbar(t, _floats(s[key]), yerr=error, marker=".")
         ax.set(xlabel="t", title=label)
     fig.tight_layout()
     fig.savefig(out_dir / "functionals.png", dpi=110)
     plt.close(fig)
+
+
+def _floats(values) -> np.ndarray:
+    """A recorded series as a float array (``null``, a spread of one replica, → NaN)."""
+    def convert(x):
+        return [convert(y) for y in x] if isinstance(x, (list, tuple)) else (np.nan if x is None else x)
+    return np.array(convert(list(values)), dtype=float)

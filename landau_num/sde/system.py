@@ -86,26 +86,17 @@ covariance Σ₀, E K(0) = (1 − 1/N)Σ₀ and E M⊗M = Σ₀/N).
 from __future__ import annotations
 
 import math
-import time
-from dataclasses import dataclass
-from pathlib import Path
 
 import numba
 import numpy as np
 
-from . import sde_diagnostics as diag
-from ._generated.potentials import alpha_cutoff
-from ._generated.rotation import rotate_about_axis
-from .cases import Case, bkw_K
-from .grid import CellGrid
-from .run_record import RunRecord
-from .time_loop import integrate, step_count
-from .validation import require_positive
+from .._generated.potentials import alpha_cutoff
+from .._generated.rotation import rotate_about_axis
+from ..validation import require_integer, require_positive, require_real
 
 SCHEMES = ("rotation", "euler")
 GAMMA_MIN, GAMMA_MAX = -3.0, 0.0
 DIMENSION = 3
-RECONSTRUCTION_CELLS = 16
 
 
 def default_eta(N: int) -> float:
@@ -114,42 +105,43 @@ def default_eta(N: int) -> float:
 
 
 def validate_system(N, gamma, C, eta, replicas=1, dt=None) -> None:
-    """ValueError naming the first bad parameter of (3), before anything is computed."""
-    if not isinstance(N, (int, np.integer)) or isinstance(N, bool) or N < 2:
-        raise ValueError(f"N (particles) must be an integer >= 2, got {N!r}")
-    if not isinstance(replicas, (int, np.integer)) or isinstance(replicas, bool) or replicas < 1:
-        raise ValueError(f"replicas must be an integer >= 1, got {replicas!r}")
-    for name, value in (("gamma", gamma), ("C", C), ("eta", eta)) + ((("dt", dt),) if dt is not None else ()):
-        if not isinstance(value, (int, float, np.integer, np.floating)) or not math.isfinite(value):
-            raise ValueError(f"{name} must be a finite real number, got {value!r}")
-    if not GAMMA_MIN <= gamma <= GAMMA_MAX:
-        raise ValueError(f"gamma must be in [{GAMMA_MIN:g}, {GAMMA_MAX:g}] (condition (2) of seed 003 for the "
-                         f"cut-off α_η, and a defined Landau limit), got {gamma!r}")
-    if C <= 0:
-        raise ValueError(f"C (collision constant) must be > 0, got {C!r}")
-    if eta <= 0:
-        raise ValueError(f"eta (regularisation radius) must be > 0, got {eta!r}")
-    if dt is not None and dt <= 0:
-        raise ValueError(f"dt must be > 0, got {dt!r}")
+    """ValueError naming the first bad parameter of (3) and its allowed range, before anything is
+    computed (through the one validator family, :mod:`landau_num.validation`)."""
+    require_integer("N (particles)", N, 2)
+    require_integer("replicas", replicas, 1)
+    require_real("gamma (condition (2) of seed 003 for the cut-off α_η, and a defined Landau limit)",
+                 gamma, GAMMA_MIN, GAMMA_MAX)
+    require_positive("C (collision constant)", C)
+    require_positive("eta (regularisation radius)", eta)
+    if dt is not None:
+        require_positive("dt", dt)
+
+
+def _rounds(N: int):
+    """The rounds of the circle method, one (n, 2) int64 array of pairs (i < j) at a time."""
+    players = list(range(N)) + ([-1] if N % 2 else [])  # −1: the bye of odd N
+    n = len(players)
+    for _ in range(n - 1):
+        pairs = [(players[k], players[n - 1 - k]) for k in range(n // 2)]
+        yield np.array([(min(a, b), max(a, b)) for a, b in pairs if a >= 0 and b >= 0], dtype=np.int64).reshape(-1, 2)
+        players = [players[0], players[-1]] + players[1:-1]
 
 
 def round_robin_rounds(N: int) -> list[np.ndarray]:
     """The N−1 (N even) or N (N odd) rounds of the circle method: each unordered pair once, the
     pairs of a round disjoint. Each round is an (n, 2) array of pairs (i, j) with i < j."""
-    players = list(range(N)) + ([-1] if N % 2 else [])  # −1: the bye of odd N
-    n = len(players)
-    rounds = []
-    for _ in range(n - 1):
-        pairs = [(players[k], players[n - 1 - k]) for k in range(n // 2)]
-        rounds.append(np.array([(min(a, b), max(a, b)) for a, b in pairs if a >= 0 and b >= 0], dtype=np.int64))
-        players = [players[0], players[-1]] + players[1:-1]
-    return rounds
+    return list(_rounds(N))
 
 
 def pair_schedule(N: int) -> np.ndarray:
     """All N(N−1)/2 pairs (i < j) in round-robin order, shape (P, 2): the order of the splitting
-    and of the Gaussian increments."""
-    return np.concatenate(round_robin_rounds(N))
+    and of the Gaussian increments. Filled round by round into one array (16·P bytes in all)."""
+    out = np.empty((N * (N - 1) // 2, 2), dtype=np.int64)
+    start = 0
+    for rnd in _rounds(N):
+        out[start:start + len(rnd)] = rnd
+        start += len(rnd)
+    return out
 
 
 def direction_diffusivity(r, N: int, C: float, gamma: float, eta: float) -> float:
@@ -255,12 +247,11 @@ class ParticleSystem:
 
     def advance(self, v: np.ndarray, dt: float, steps: int, seeds: np.ndarray, scheme: str = "rotation") -> None:
         if scheme not in _STEPPERS:
-            raise ValueError(f"scheme must be one of {SCHEMES}, got {scheme!r}")
+            raise ValueError(f"scheme must be one of {', '.join(SCHEMES)}, got {scheme!r}")
         validate_system(self.N, self.gamma, self.C, self.eta, dt=dt)
         if v.ndim != 3 or v.shape[1:] != (self.N, DIMENSION) or v.dtype != np.float64 or not v.flags.c_contiguous:
             raise ValueError(f"velocities must be a C-contiguous float64 array (R, {self.N}, 3), got {v.shape}")
-        if not isinstance(steps, (int, np.integer)) or steps < 0:
-            raise ValueError(f"steps must be an integer >= 0, got {steps!r}")
+        require_integer("steps", steps, 0)
         seeds = np.ascontiguousarray(seeds, dtype=np.int64)
         if seeds.shape != (v.shape[0],):
             raise ValueError(f"seeds must have shape ({v.shape[0]},), got {seeds.shape}")
@@ -277,155 +268,3 @@ def maxwell_second_moment_law(v0: np.ndarray, elapsed: float, C: float) -> np.nd
     K_inf = np.trace(K, axis1=1, axis2=2)[:, None, None] / 3.0 * np.eye(3)
     decay = math.exp(-12.0 * C * N / (N - 1) * elapsed)
     return (mm + K_inf + (K - K_inf) * decay).mean(axis=0)
-
-
-# Initial data: exact samplers of the three-dimensional cases' initial densities.
-def _gaussian(rng, shape, covariance):
-    return rng.standard_normal(shape + (DIMENSION,)) @ np.linalg.cholesky(covariance).T
-
-
-def _bkw3d(case: Case, rng, shape):
-    """BKW f = (2πK)^{−3/2}e^{−|v|²/(2K)}(P + Q|v|²) (DESIGN.md §5) is the mixture, with weights P and
-    3KQ = 1 − P, of N(0, KI) and of √K·(χ₅-distributed radius)·(uniform direction)."""
-    K = bkw_K(case, case.t0)
-    P = (5.0 * K - 3.0) / (2.0 * K)
-    gaussian = rng.standard_normal(shape + (DIMENSION,))
-    radius = np.sqrt(rng.chisquare(5, size=shape))
-    direction = gaussian / np.linalg.norm(gaussian, axis=-1, keepdims=True)
-    chi5 = radius[..., None] * direction
-    pick = rng.random(shape)[..., None] < P
-    return math.sqrt(K) * np.where(pick, rng.standard_normal(shape + (DIMENSION,)), chi5)
-
-
-SAMPLERS = {
-    "aniso3d": lambda case, rng, shape: _gaussian(rng, shape, case.exact_second_moments(case.t0)),
-    "bimaxwellian3d": lambda case, rng, shape: _gaussian(
-        rng, shape, np.diag([case.parameters["T_par"], case.parameters["T_perp"], case.parameters["T_perp"]])),
-    "bkw3d": _bkw3d,
-}
-
-
-def require_sampler(case: Case) -> None:
-    """ValueError unless the case's initial density has a sampler here (the 3D cases but rosenbluth3d,
-    whose density does not have unit mass)."""
-    if case.name not in SAMPLERS:
-        raise ValueError(f"case must be one of {', '.join(SAMPLERS)} (the system (3) is three-dimensional), "
-                         f"got {case.name!r}")
-
-
-def sample_initial(case: Case, rng: np.random.Generator, replicas: int, N: int) -> np.ndarray:
-    """(replicas, N, 3) i.i.d. draws from the case's initial density (initial chaos, seed 003 §1.2)."""
-    require_sampler(case)
-    return np.ascontiguousarray(SAMPLERS[case.name](case, rng, (replicas, N)), dtype=np.float64)
-
-
-@dataclass
-class SDEParameters:
-    N: int
-    replicas: int
-    T: float
-    dt: float
-    scheme: str = "rotation"
-    eta: float | None = None
-    seed: int = 0
-    records: int = 20
-
-    def validate(self) -> None:
-        validate_system(self.N, 0.0, 1.0, 1.0 if self.eta is None else self.eta, self.replicas, self.dt)
-        require_positive("T", self.T)
-        if self.scheme not in SCHEMES:
-            raise ValueError(f"scheme must be one of {SCHEMES}, got {self.scheme!r}")
-        if not isinstance(self.seed, (int, np.integer)) or isinstance(self.seed, bool) or self.seed < 0:
-            raise ValueError(f"seed must be an integer >= 0, got {self.seed!r}")
-        if not isinstance(self.records, int) or self.records < 1:
-            raise ValueError(f"records must be an integer >= 1, got {self.records!r}")
-
-
-class SDERun:
-    """An ensemble of ``replicas`` independent copies of (3) for a named case, with diagnostics
-    (:mod:`landau_num.sde_diagnostics`) recorded about ``records`` times and a run record
-    (DESIGN.md §6: ensemble means, spreads across replicas, per-replica conservation errors)."""
-
-    def __init__(self, case: Case, params: SDEParameters):
-        params.validate()
-        require_sampler(case)
-        self.case, self.params = case, params
-        eta = default_eta(params.N) if params.eta is None else params.eta
-        self.system = ParticleSystem(params.N, case.gamma, case.C, eta)
-        self.rng = np.random.default_rng(params.seed)
-        self.v0 = sample_initial(case, self.rng, params.replicas, params.N)
-        self.v = self.v0.copy()
-
-    def run(self, out_dir: Path | None = None, progress: bool = True, figures: bool = True) -> RunRecord:
-        p, case, system = self.params, self.case, self.system
-        steps, dt = step_count(p.T, p.dt)
-        every = max(1, steps // p.records)
-        fisher_eps = diag.default_fisher_eps(self.v0)
-        record = RunRecord(case=case.name, solver="sde", params={
-            "case": case.name, "d": DIMENSION, "gamma": case.gamma, "C": case.C, "N": p.N, "replicas": p.replicas,
-            "scheme": p.scheme, "dt": dt, "T": p.T, "t0": case.t0, "steps": steps, "record_every": every,
-            "eta": system.eta, "eta_rule": "N^(-1/3)" if p.eta is None else "given",
-            "alpha": "alpha_eta(r) = (eta chi(r/eta))^gamma, 003_2ee84d6b3c804a54.txt Remark 2.1",
-            "seed": p.seed,
-            "rng": "numpy.random.Generator(PCG64, seed) -> per record interval and replica, a numba MT19937 seed",
-            "entropy": "H = int f log f of the empirical measure, Kozachenko-Leonenko k=1 estimate, mean over replicas",
-            "energy": "(1/N) sum_i |V_i|^2 per replica, ensemble mean", "fisher_eps": fisher_eps,
-            "fisher": "I(mu^N * psi_eps), Gaussian psi_eps, Gauss-Hermite quadrature, mean over replicas",
-            "inverse_square_distance": "E|V1-V2|^-2, ball-corrected truncation (sde_diagnostics)",
-        })
-        if case.exact_density is not None:
-            record.params["error_vs_exact"] = (
-                f"relative discrete L1, L2, Linf errors of the Gaussian KDE of the pooled particles (at most "
-                f"{diag.KDE_MAX_SAMPLES}, Silverman bandwidth) on a {RECONSTRUCTION_CELLS}^3 cell grid of [-L, L]^3")
-        integrator_seconds = 0.0
-
-        def advance(state, step, k):
-            nonlocal integrator_seconds
-            trial = state.copy()
-            tick = time.perf_counter()
-            system.advance(trial, step, k, draw_seeds(self.rng, p.replicas), p.scheme)
-            integrator_seconds += time.perf_counter() - tick
-            return trial
-
-        v, t = integrate(advance, self.v, case.t0, p.T, p.dt, lambda y, s: self._diagnostics(y, s, fisher_eps),
-                         record, every, f"sde {case.name}" if progress else None, chunk=every)
-        self.v = v
-        record.extra["integrator_seconds"] = integrator_seconds
-        record.extra["pair_updates_per_second"] = record.steps * len(system.pairs) * p.replicas / max(
-            integrator_seconds, 1e-12)
-        self._finish(record)
-        if out_dir is not None:
-            record.write(Path(out_dir), {"initial_velocities": self.v0, "final_velocities": v})
-            if figures:
-                diag.write_figures(record, Path(out_dir))
-        return record
-
-    def _diagnostics(self, v: np.ndarray, t: float, fisher_eps: float) -> dict:
-        """One record: ensemble diagnostics, and KDE errors where the case has an exact density."""
-        out = diag.ensemble_diagnostics(v, self.v0, t, fisher_eps)
-        if self.case.exact_density is not None:
-            grid = CellGrid(DIMENSION, RECONSTRUCTION_CELLS, self.case.L)
-            out.update(diag.reconstruction_errors(v, self.case.exact_density(grid.points, t), grid))
-        return out
-
-    def _finish(self, record: RunRecord) -> None:
-        """The exact laws at the recorded times (Landau; finite N for γ = 0), errors against an exact
-        density, and Euler's energy drift."""
-        series = record.series
-        if "error_l1" in series:
-            record.extra["error_vs_exact"] = {"l1": series.pop("error_l1"), "l2": series.pop("error_l2"),
-                                              "linf": series.pop("error_linf")}
-        times = series["times"]
-        if self.case.exact_second_moments is not None:
-            record.extra["second_moments_landau"] = [self.case.exact_second_moments(s).tolist() for s in times]
-        if self.case.gamma == 0.0:
-            record.extra["second_moments_finite_N"] = [
-                maxwell_second_moment_law(self.v0, s - self.case.t0, self.case.C).tolist() for s in times]
-        if self.params.scheme == "euler":
-            record.extra["euler_energy_drift"] = {
-                "mean_relative_drift_at_end": series["energy_relative_drift_mean"][-1],
-                "rms_relative_drift_at_end": series["energy_relative_drift_rms"][-1],
-                "max_relative_drift_at_end": series["energy_relative_drift_max"][-1],
-                "note": "Euler-Maruyama does not conserve energy: E[dE|V] = dt^2 sum_i |drift_i|^2 > 0 per step "
-                        "(systematic heating O(dt) at fixed T) plus a per-replica random walk O(sqrt(dt))",
-            }
