@@ -96,7 +96,7 @@ def _bkw(d: int, C: float, c0: float, t0: float, L: float, name: str, spectral_L
         """BKW f = (2πK)^{−d/2}e^{−|v|²/(2K)}(P + Q|v|²) is the mixture, with weights P and
         dKQ = 1 − P, of N(0, KI) and of √K·(χ_{d+2}-distributed radius)·(uniform direction)."""
         K = K_of(t0, C, c0)
-        P = ((d + 2) * K - d) / (2 * K)
+        P, _ = get_kernel("bkw_coefficients", d)(K)
         gaussian = rng.standard_normal(shape + (d,))
         radius = np.sqrt(rng.chisquare(d + 2, size=shape))
         direction = gaussian / np.linalg.norm(gaussian, axis=-1, keepdims=True)

@@ -39,6 +39,7 @@ import numba
 import numpy as np
 
 from .kernels import get_kernel
+from .validation import require_positive
 from .spectral.operator import SpectralLandau
 
 RELATIVE_FLOOR = 1e-12
@@ -191,7 +192,7 @@ _MAXWELLIAN_3D = get_kernel("maxwellian", 3)
 
 
 @numba.njit(parallel=True, cache=True)
-def _unit_maxwellian_values(points, mean, temperature):
+def maxwellian_values(points, mean, temperature):
     """The generated unit-mass Maxwellian kernel at every row of ``points`` (d = 2 or 3)."""
     M, d = points.shape
     out = np.empty(M)
@@ -219,10 +220,9 @@ def maxwellian_on_grid(grid, mass: float, mean, temperature: float) -> np.ndarra
     mean = np.asarray(mean, dtype=float).reshape(-1)
     if mean.shape != (grid.d,) or not np.all(np.isfinite(mean)):
         raise ValueError(f"mean must be {grid.d} finite numbers, got {mean.tolist()!r}")
-    for name, value in (("mass", mass), ("temperature", temperature)):
-        if not (isinstance(value, (int, float, np.floating, np.integer)) and math.isfinite(value) and value > 0):
-            raise ValueError(f"{name} must be finite and > 0, got {value!r}")
-    values = _unit_maxwellian_values(grid.points, mean, float(temperature))
+    require_positive("mass", mass)
+    require_positive("temperature", temperature)
+    values = maxwellian_values(grid.points, mean, float(temperature))
     return float(mass) * values.reshape((grid.n,) * grid.d)
 
 

@@ -19,11 +19,15 @@ from .hermite import gaussian_expectation
 K = sp.Symbol("K", positive=True)
 
 
+def bkw_polynomial_coefficients(d: int, k=K) -> tuple[sp.Expr, sp.Expr]:
+    """(P, Q) = (((d+2)K − d)/(2K), (1 − K)/(2K²)) of the BKW profile (DESIGN.md §5)."""
+    return ((d + 2) * k - d) / (2 * k), (1 - k) / (2 * k**2)
+
+
 def bkw_polynomial_factor(xs: Sequence[sp.Symbol], k=K) -> sp.Expr:
     """P + Q|x|², the polynomial factor of the BKW profile."""
-    d = len(xs)
-    r2 = sum(x**2 for x in xs)
-    return ((d + 2) * k - d) / (2 * k) + (1 - k) / (2 * k**2) * r2
+    P, Q = bkw_polynomial_coefficients(len(xs), k)
+    return P + Q * sum(x**2 for x in xs)
 
 
 def bkw_density(xs: Sequence[sp.Symbol], k=K) -> sp.Expr:

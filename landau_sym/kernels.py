@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
-from .exact_solutions import anisotropic_maxwellian, bkw_density, bkw_expectation, bkw_K, maxwellian, score
+from .exact_solutions import (
+    anisotropic_maxwellian, bkw_density, bkw_expectation, bkw_K, bkw_polynomial_coefficients, maxwellian, score,
+)
 from .geometry import Coordinates, landau_kernel, power_law
 from .hermite import hermite_he
 from .mollifiers import exponential_mollifier, gaussian_mollifier
@@ -196,6 +198,9 @@ def _exact_solution_specs(d: int) -> list[KernelSpec]:
         KernelSpec(f"bkw_density_{d}d", "exact_solutions", (*v, KSYM), (bkw,),
                    f"BKW profile for d = {d}; a density while K ≥ d/(d+2).", {**vdom, "K": (k_low, 1.0)},
                    source=_source(bkw_density)),
+        KernelSpec(f"bkw_coefficients_{d}d", "exact_solutions", (KSYM,), bkw_polynomial_coefficients(d, KSYM),
+                   f"(P, Q) of the BKW profile (2πK)^{{−d/2}}e^{{−|v|²/(2K)}}(P + Q|v|²), d = {d}.",
+                   {"K": (k_low, 1.0)}, source=_source(bkw_polynomial_coefficients)),
         KernelSpec(f"bkw_score_{d}d", "exact_solutions", (*v, KSYM), tuple(score(bkw, v)),
                    f"∇ log f of the BKW profile, d = {d}.", {**vdom, "K": (k_low + 1e-3, 1.0)},
                    source=_source(score)),

@@ -17,7 +17,6 @@ Each returns ``(ok, evidence)``; tolerances are arguments, stated in the evidenc
 """
 from __future__ import annotations
 
-import math
 
 import numpy as np
 

@@ -12,7 +12,7 @@ from landau_num import functionals as fn
 from landau_num.cases import get_case
 from landau_num.grid import CellGrid
 from landau_num.maxwell.hermite import bkw_relative_l2, gaussian_relative_l2
-from landau_num.spectral import SpectralLandau
+from landau_num.spectral.operator import SpectralLandau
 
 ANISO_VARIANCES = (1.8, 0.2, 1.0)
 

@@ -60,6 +60,8 @@ from scipy import sparse
 from scipy.integrate import solve_ivp
 from scipy.sparse.linalg import expm_multiply
 
+from ..functionals import maxwellian_values
+from ..kernels import get_kernel
 from ..moment_laws import landau_second_moments
 from ..time_integration import ConvergenceError
 from ..validation import require_positive
@@ -388,16 +390,15 @@ def polynomial_weight_coefficients_1d(weight, degree: int) -> np.ndarray:
 
 
 def bkw_coefficients(basis: HermiteBasis, K: float) -> np.ndarray:
-    """Exact coefficients of the BKW profile (2πK)^{−d/2} e^{−|v|²/(2K)} (P + Q|v|²),
-    P = ((d+2)K − d)/(2K), Q = (1 − K)/(2K²) (DESIGN.md §5): the Gaussian N(0, KI) part from its
+    """Exact coefficients of the BKW profile (2πK)^{−d/2} e^{−|v|²/(2K)} (P + Q|v|²), with P, Q
+    from the generated ``bkw_coefficients`` (DESIGN.md §5): the Gaussian N(0, KI) part from its
     generating function, the |v|² part from x² h_n = √((n+1)(n+2)) h_{n+2} + (2n+1) h_n + √(n(n−1)) h_{n−2}."""
     d, N = basis.d, basis.degree
     g = gaussian_coefficients_1d(N + 2, 0.0, K)
     n = np.arange(N + 1)
     g_lower = np.concatenate([[0.0, 0.0], g[:N - 1]])
     g_x2 = np.sqrt((n + 1) * (n + 2)) * g[2:N + 3] + (2 * n + 1) * g[:N + 1] + np.sqrt(n * (n - 1.0)) * g_lower
-    P = ((d + 2) * K - d) / (2 * K)
-    Q = (1 - K) / (2 * K**2)
+    P, Q = get_kernel("bkw_coefficients", d)(K)
     gaussian = product_coefficients(basis, [g[:N + 1]] * d)
     squared = sum(product_coefficients(basis, [g_x2 if j == i else g[:N + 1] for j in range(d)]) for i in range(d))
     return P * gaussian + Q * squared
@@ -412,8 +413,7 @@ def gaussian_relative_l2(variances) -> float:
 def bkw_relative_l2(K: float, d: int) -> float:
     """E of the BKW profile: f²/m is (P + Q|v|²)² times a Gaussian of variance σ² = K/(2 − K), so
     E + 1 = (σ²/K²)^{d/2} (P² + 2PQ dσ² + Q² d(d+2)σ⁴) (DESIGN.md §5 notation)."""
-    P = ((d + 2) * K - d) / (2 * K)
-    Q = (1 - K) / (2 * K**2)
+    P, Q = get_kernel("bkw_coefficients", d)(K)
     var = K / (2 - K)
     return (var / K**2) ** (d / 2) * (P**2 + 2 * P * Q * d * var + Q**2 * d * (d + 2) * var**2) - 1
 
@@ -439,5 +439,5 @@ def reconstruct(coefficients: np.ndarray, basis: HermiteBasis, points: np.ndarra
     for i in range(basis.d):
         h = hermite_functions_1d(points[:, i], basis.degree)  # (N+1, n_points)
         values *= h[basis.indices[:, i]].T
-    m = (2 * math.pi) ** (-basis.d / 2) * np.exp(-0.5 * (points**2).sum(axis=1))
+    m = maxwellian_values(np.ascontiguousarray(points), np.zeros(basis.d), 1.0)  # the standard Gaussian
     return m * (values @ np.asarray(coefficients, dtype=float))

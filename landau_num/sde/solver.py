@@ -45,7 +45,7 @@ from ..core.registry import register
 from ..core.solver import Solver, TimeGrid, step_count
 from ..grid import CellGrid
 from . import diagnostics as diag
-from .system import DIMENSION, SCHEMES, ParticleSystem, default_eta, draw_seeds, maxwell_second_moment_law, \
+from .system import DIMENSION, SCHEMES, ParticleSystem, draw_seeds, maxwell_second_moment_law, \
     validate_system
 
 RECONSTRUCTION_CELLS = 16
