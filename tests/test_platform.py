@@ -235,3 +235,13 @@ def test_examples_run(script, args):
                          timeout=600)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip()
+
+
+def test_public_api_declares_all_and_version():
+    import landau_sym
+    import proofs_check
+
+    for package in (landau_num, landau_sym, proofs_check):
+        assert package.__version__ == landau_num.__version__ != ""
+        for name in package.__all__:
+            assert getattr(package, name) is not None, (package.__name__, name)
