@@ -181,15 +181,13 @@ def run(solver, out_dir=None, *, resume: bool = False, overwrite: bool = False, 
                     reason = f"stopped by {stop.signal_name} at step {done} (t={t:.6g}); last good state kept"
                     break
                 k = min(tg.chunk, tg.steps - done)
-                where = f"at step {done + k} (t={tg.time_at(done + k):.6g})" if k == 1 else \
-                    f"within steps {done + 1}..{done + k} (t <= {tg.time_at(done + k):.6g})"
                 try:
                     y_new = solver.advance(y, tg.step, k)
                 except ConvergenceError as exc:
-                    reason = f"stopped {where}: {exc}"
+                    reason = f"stopped {_steps_label(tg, done, k)}: {exc}"
                     break
                 if not np.all(np.isfinite(y_new)):
-                    reason = f"non-finite state {where}; last good state kept"
+                    reason = f"non-finite state {_steps_label(tg, done, k)}; last good state kept"
                     break
                 y, done = y_new, done + k
                 t = tg.time_at(done)
@@ -198,7 +196,8 @@ def run(solver, out_dir=None, *, resume: bool = False, overwrite: bool = False, 
                     on_cadence, recorded = len(record), done
                     blow_up = _blow_up(invariant_drifts(record, solver.invariants), solver.invariants)
                     if blow_up:
-                        reason = f"blow-up {where}: {blow_up}; last good state (t={good[2]:.6g}) kept"
+                        reason = (f"blow-up {_steps_label(tg, done - k, k)}: {blow_up}; "
+                                  f"last good state (t={good[2]:.6g}) kept")
                         y, done, t = good
                         recorded = done
                         break
@@ -222,8 +221,9 @@ def run(solver, out_dir=None, *, resume: bool = False, overwrite: bool = False, 
     record.summary.update(steps=done, wall_seconds=wall_before + time.perf_counter() - start,
                           stop_reason="completed" if completed else reason, completed=completed,
                           records_on_cadence=on_cadence, final_time=t)
-    if invariant_drifts(record, solver.invariants):
-        record.summary["invariant_drift"] = invariant_drifts(record, solver.invariants)
+    drifts = invariant_drifts(record, solver.invariants)
+    if drifts:
+        record.summary["invariant_drift"] = drifts
         record.summary["invariant_tolerance"] = dict(solver.invariants)
     solver.finish(record, y, t)
     if checks is not None:
@@ -236,6 +236,13 @@ def run(solver, out_dir=None, *, resume: bool = False, overwrite: bool = False, 
         if figures:
             solver.figures(record, y, t, out)
     return record
+
+
+def _steps_label(tg, done: int, k: int) -> str:
+    """Where a chunk of k steps after step ``done`` ended, for a stop reason."""
+    if k == 1:
+        return f"at step {done + 1} (t={tg.time_at(done + 1):.6g})"
+    return f"within steps {done + 1}..{done + k} (t <= {tg.time_at(done + k):.6g})"
 
 
 def _checkpoint(solver, out: Path, y, done: int, t: float, on_cadence: int) -> None:
