@@ -66,6 +66,7 @@ class Identity:
     method: str
     check: Callable[[], Outcome]
     cross_check: CrossCheck
+    quick: bool = True  # False: too slow for `landau check` (runs under `landau verify`)
 
     def __post_init__(self):
         if self.kind not in KINDS:

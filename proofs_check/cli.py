@@ -1,12 +1,14 @@
 """The ``landau`` command (DESIGN.md §6).
 
     landau check   [--out DIR]                               the main job: every quick check
-    landau verify  [--only ID ...] [--json PATH] [--markdown PATH]   the identity registry
+    landau verify  [--seed S | --only ID ...] [--quick] [--json PATH] [--markdown PATH]
+                                                             the identity registry, or one seed's catalogue
     landau codegen [--check] [--target DIR]                  regenerate / check the numba kernels
     landau cases   [--json]                                  every case, its data and exact references
     landau run SOLVER --case CASE [options] --out DIR        one simulation (SOLVER from the solver table)
     landau run SOLVER --resume DIR                           continue a stopped run
     landau plot DIR                                          redraw the figures of a saved run
+    landau study NAME [options] --out DIR                    a study (limits, contractivity, scaling)
     landau --version
 
 ``landau run`` is built from the solver table (:mod:`landau_num.core.registry`): each solver's
@@ -51,7 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     verify = sub.add_parser("verify", help="run the identity registry", epilog=EXIT_STATUS_HELP)
-    verify.add_argument("--only", nargs="+", metavar="ID", help="run only these identity ids")
+    chosen = verify.add_mutually_exclusive_group()
+    chosen.add_argument("--only", nargs="+", metavar="ID", help="run only these identity ids")
+    chosen.add_argument("--seed", metavar="S", help="run every entry of one seed's catalogue "
+                        "(S is 000, 001, 002, 003 or 004) and print its coverage")
+    verify.add_argument("--quick", action="store_true", help="only the entries `landau check` runs")
     verify.add_argument("--json", type=Path, metavar="PATH", help="write the results as JSON")
     verify.add_argument("--markdown", type=Path, metavar="PATH", help="write the results as Markdown")
     verify.set_defaults(handler=_cmd_verify)
@@ -78,12 +84,26 @@ def build_parser() -> argparse.ArgumentParser:
     plot.add_argument("directory", type=Path, metavar="DIR", help="directory of the run (holds result.json)")
     plot.set_defaults(handler=_usage_errors(_cmd_plot, "landau plot"))
 
+    _add_study_parsers(sub)
+
     check = sub.add_parser("check", help="the main job: run every quick check and write a report",
                            epilog=EXIT_STATUS_HELP)
     check.add_argument("--out", type=Path, default=Path("landau-report"), metavar="DIR",
                        help="report directory (default: landau-report)")
     check.set_defaults(handler=_cmd_check)
     return parser
+
+
+def _add_study_parsers(sub) -> None:
+    from .studies import studies
+
+    study = sub.add_parser("study", help="run a study: measured limits, contractivity, scaling (see NAME --help)")
+    names = study.add_subparsers(dest="study", required=True, parser_class=_Parser)
+    for entry in studies().values():
+        p = names.add_parser(entry.name, help=entry.help, description=entry.help, epilog=EXIT_STATUS_HELP)
+        entry.add_arguments(p)
+        p.add_argument("--out", type=Path, required=True, metavar="DIR", help="output directory of the study")
+        p.set_defaults(handler=_usage_errors(entry.run, f"landau study {entry.name}"))
 
 
 def _add_run_parser(solvers, solver) -> None:
@@ -215,13 +235,28 @@ def _cmd_cases(args) -> int:
 
 # --- landau verify, codegen, check ---------------------------------------------------------------
 
-def _select_identities(only):
-    from landau_sym.identities import REGISTRY
+def _select_identities(only=None, seed=None, quick=False):
+    from .catalogue import catalogue
+    from .claims import REGISTRY
 
     try:
-        return REGISTRY.select(only)
-    except KeyError as exc:
+        if seed is not None:
+            only = catalogue(seed).ids()
+        chosen = REGISTRY.select(only)
+    except (KeyError, ValueError) as exc:
         raise UsageError(f"landau verify: {exc.args[0]}") from None
+    return [identity for identity in chosen if identity.quick or not quick]
+
+
+def _print_coverage(results, seeds) -> list[dict]:
+    from .catalogue import catalogue, coverage, coverage_line
+
+    verdicts = {r.id: r.verdict for r in results}
+    counts = [coverage(catalogue(key), verdicts) for key in seeds]
+    print("\ncoverage of the seeds' numbered statements:")
+    for line in counts:
+        print("  " + coverage_line(line))
+    return counts
 
 
 def _run_registry(identities, stream=sys.stderr):
@@ -239,13 +274,14 @@ def _run_registry(identities, stream=sys.stderr):
 def _cmd_verify(args) -> int:
     from . import report
 
-    identities = _select_identities(args.only)
+    identities = _select_identities(args.only, args.seed, args.quick)
     results = _run_registry(identities)
     print(report.text_table(results))
+    coverage = _print_coverage(results, [args.seed]) if args.seed is not None else None
     if args.json:
-        report.write_json(results, args.json)
+        report.write_json(results, args.json, coverage=coverage)
     if args.markdown:
-        report.write_markdown(results, args.markdown)
+        report.write_markdown(results, args.markdown, coverage=coverage)
     return 1 if any(r.verdict == "error" for r in results) else 0
 
 
@@ -275,7 +311,9 @@ def _cmd_check(args) -> int:
         raise UsageError(f"landau check: --out {args.out} exists and is not a directory")
     from .quick_checks import QUICK_CHECKS
 
-    results = _run_registry(_select_identities(None))
+    from .catalogue import SEED_KEYS
+
+    results = _run_registry(_select_identities(quick=True))
     simulation = []
     for check in QUICK_CHECKS:
         result = check(args.out)
@@ -283,9 +321,10 @@ def _cmd_check(args) -> int:
         simulation.append(result)
     results += simulation
     print(report.text_table(results))
+    coverage = _print_coverage(results, SEED_KEYS)
     args.out.mkdir(parents=True, exist_ok=True)
-    report.write_json(results, args.out / "identities.json")
-    report.write_markdown(results, args.out / "report.md", title="Landau toolkit check")
+    report.write_json(results, args.out / "identities.json", coverage=coverage)
+    report.write_markdown(results, args.out / "report.md", title="Landau toolkit check", coverage=coverage)
     print(f"report written to {args.out / 'report.md'}")
     failed = [r.id for r in simulation if r.verdict != "verified"]
     if failed:

@@ -29,24 +29,42 @@ def text_table(results: list[Result]) -> str:
     return "\n".join(out)
 
 
-def results_document(results: list[Result]) -> dict:
-    return {
+def results_document(results: list[Result], coverage: list[dict] | None = None) -> dict:
+    """The JSON document; ``coverage`` (per-seed counts of the catalogue) is included when given."""
+    document = {
         "schema_version": SCHEMA_VERSION,
         "summary": summary_counts(results),
         "total_seconds": sum(r.seconds for r in results),
         "entries": [r.as_dict() for r in results],
     }
+    if coverage is not None:
+        document["coverage"] = coverage
+    return document
 
 
-def write_json(results: list[Result], path: Path) -> None:
+def write_json(results: list[Result], path: Path, coverage: list[dict] | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(results_document(results), indent=2, ensure_ascii=False, default=str) + "\n")
+    text = json.dumps(results_document(results, coverage), indent=2, ensure_ascii=False, default=str)
+    path.write_text(text + "\n")
 
 
-def markdown(results: list[Result], title: str = "Identity registry") -> str:
+def coverage_markdown(coverage: list[dict]) -> list[str]:
+    lines = ["## Coverage of the seeds' numbered statements", "",
+             "| seed | statements | checked | verdicts of the checked | qualitative | not yet checked |",
+             "|---|---|---|---|---|---|"]
+    for c in coverage:
+        verdicts = ", ".join(f"{n} {v}" for v, n in sorted(c["verdicts"].items())) or "—"
+        lines.append(f"| {c['seed']} | {c['statements']} | {c['checked']} | {verdicts} | {c['qualitative']} "
+                     f"| {c['not_yet_checked']} |")
+    return lines + [""]
+
+
+def markdown(results: list[Result], title: str = "Identity registry", coverage: list[dict] | None = None) -> str:
     counts = summary_counts(results)
-    lines = [f"# {title}", "", ", ".join(f"**{n}** {v}" for v, n in counts.items()), "",
-             "| id | seed reference | verdict | numeric cross-check | seconds |", "|---|---|---|---|---|"]
+    lines = [f"# {title}", "", ", ".join(f"**{n}** {v}" for v, n in counts.items()), ""]
+    if coverage is not None:
+        lines += coverage_markdown(coverage)
+    lines += ["| id | seed reference | verdict | numeric cross-check | seconds |", "|---|---|---|---|---|"]
     for r in results:
         num = r.numeric
         cross = (f"{num['examples']} points, max residual {num['max_residual']:.1e} ≤ {num['tolerance']:.0e}"
@@ -78,9 +96,10 @@ def figures_section(report_dir: Path) -> str:
     return "\n".join(lines)
 
 
-def write_markdown(results: list[Result], path: Path, title: str = "Identity registry") -> None:
+def write_markdown(results: list[Result], path: Path, title: str = "Identity registry",
+                   coverage: list[dict] | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(markdown(results, title) + figures_section(path.parent))
+    path.write_text(markdown(results, title, coverage) + figures_section(path.parent))
 
 
 def _short(text: str, width: int) -> str:

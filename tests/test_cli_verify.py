@@ -41,12 +41,17 @@ def test_json_schema(registry_json):
 
 
 def test_every_entry_has_a_decided_verdict(registry_json):
+    """Every entry is verified or refuted (never inconclusive or error), and a refutation carries
+    its counterexample and a corrected statement. Which entries are refuted is pinned by the tests
+    of each seed's entries (a refutation is a finding about that statement)."""
     _, doc = registry_json
     verdicts = {e["id"]: e["verdict"] for e in doc["entries"]}
-    # Every identity of the issue is proved, except Lemma 2 (i), which is false as printed.
-    assert verdicts.pop("gaussian-poincare-weighted") == "refuted"
-    assert set(verdicts.values()) == {"verified"}
+    assert verdicts["gaussian-poincare-weighted"] == "refuted"  # 004 Lemma 2 (i), false as printed
+    assert set(verdicts.values()) <= {"verified", "refuted"}
     for entry in doc["entries"]:
+        if entry["verdict"] == "refuted":
+            assert entry["corrected_statement"], entry["id"]
+            assert any("counterexample" in key for key in entry["evidence"]), entry["id"]
         assert entry["numeric"]["passed"], entry["id"]
         assert entry["numeric"]["max_residual"] <= entry["numeric"]["tolerance"]
 
@@ -107,7 +112,7 @@ def test_crashing_entry_is_an_error_and_exits_1(monkeypatch, capsys):
         raise RuntimeError("deliberate")
     registry = Registry()
     registry.add(_identity(boom, lambda draw: 0))
-    monkeypatch.setattr("landau_sym.identities.REGISTRY", registry)
+    monkeypatch.setattr("proofs_check.claims.REGISTRY", registry)
     assert cli.main(["verify"]) == 1
     assert "error" in capsys.readouterr().out
 
@@ -121,11 +126,11 @@ def test_numeric_disagreement_makes_entry_inconclusive():
 
 
 def test_check_runs_registry_and_quick_checks_and_writes_report(monkeypatch, tmp_path):
-    from landau_sym.identities import REGISTRY
+    from proofs_check.claims import REGISTRY
 
     small = Registry()
     small.add(REGISTRY.entries["maxwell-reduction"])
-    monkeypatch.setattr("landau_sym.identities.REGISTRY", small)
+    monkeypatch.setattr("proofs_check.claims.REGISTRY", small)
     out = tmp_path / "report"
     assert cli.main(["check", "--out", str(out)]) == 0
     import json
@@ -138,6 +143,8 @@ def test_check_runs_registry_and_quick_checks_and_writes_report(monkeypatch, tmp
     report = (out / "report.md").read_text()
     assert "## Figures of the quick simulation checks" in report
     assert "(blob-bkw2d/entropy_dissipation.png)" in report and (out / "blob-bkw2d" / "entropy_dissipation.png").exists()
+    assert "## Coverage of the seeds' numbered statements" in report
+    assert [c["seed"][:3] for c in doc["coverage"]] == ["000", "001", "002", "003", "004"]
 
 
 def test_check_refuses_an_out_path_that_is_a_file(tmp_path, capsys):

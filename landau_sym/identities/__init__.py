@@ -1,16 +1,15 @@
 """The registered identities of the seeds (DESIGN.md §3), one module per topic.
 
-Importing this package fills :data:`landau_sym.registry.REGISTRY` in a fixed order.
+Importing this package imports every module in it, in the order of their names, and so fills
+:data:`landau_sym.registry.REGISTRY` in a fixed order. A new topic is a new module here; nothing
+else needs to list it.
 """
-from . import (  # noqa: F401  (imported for their registrations)
-    cross_product,
-    pair_fields,
-    lifted_operator,
-    hermite_poincare,
-    maxwell_molecules,
-    bkw,
-    collision_invariants,
-)
+import importlib
+import pkgutil
+
 from ..registry import REGISTRY
+
+for _module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+    importlib.import_module(f"{__name__}.{_module}")
 
 __all__ = ["REGISTRY"]
