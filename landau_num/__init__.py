@@ -6,6 +6,11 @@ Run any named case through the solver platform in a few lines, with the names of
     result = landau_num.solve("spectral", case="coulomb2d", n=48, T=0.5)
     result.record.series["entropy"], result.state
 
+and a sweep of runs on Dask (:mod:`landau_num.sweep`; ``landau sweep`` on the command line)::
+
+    sweep = landau_num.run_sweep("blob", "bkw2d", {"n": [12, 16]}, T=0.5, out="runs/sweep", workers=2)
+    sweep.dataset["final_error_l2"]
+
 Generated kernels live in ``landau_num._generated`` (written by ``landau codegen``, never edited
 by hand) and are reached through :func:`landau_num.kernels.get_kernel`. The solver families live
 in sub-packages (``blob``, ``spectral``, ``maxwell``, ``sde``) and register themselves in the
@@ -21,10 +26,11 @@ from .core.provenance import package_version
 from .core.record import RunRecord
 from .core.registry import get_solver, solver_names
 from .kernels import get_kernel
+from .sweep import SweepResult, run_sweep
 
 __version__ = package_version()
-__all__ = ["Case", "RunRecord", "RunResult", "__version__", "case_names", "get_case", "get_kernel", "get_solver",
-           "make_solver", "run", "solve", "solver_names"]
+__all__ = ["Case", "RunRecord", "RunResult", "SweepResult", "__version__", "case_names", "get_case", "get_kernel",
+           "get_solver", "make_solver", "run", "run_sweep", "solve", "solver_names"]
 
 
 @dataclass

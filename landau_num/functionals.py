@@ -307,9 +307,11 @@ def entropy_dissipation_convolution(f, operator: SpectralLandau, floor: float | 
 
 
 @numba.njit(parallel=True, cache=True)
-def _pair_dissipation_sum(points, f, score, C, gamma):
-    """½ Σ_{i,j} f_i f_j α(|z|)|z × ξ|², z = x_i − x_j, ξ = score_i − score_j (the b_k form:
-    Σ_k (b_k(z)·ξ)² = |z × ξ|², with the scalar cross product in d = 2)."""
+def _pair_dissipation_terms(points, f, score, gamma):
+    """The terms i of ½ Σ_{i,j} f_i f_j α(|z|)|z × ξ|², z = x_i − x_j, ξ = score_i − score_j (the
+    b_k form: Σ_k (b_k(z)·ξ)² = |z × ξ|², with the scalar cross product in d = 2), without the ½C.
+    The caller sums them outside numba: a ``.sum()`` in a parallel function is a parallel
+    reduction whose last bits depend on the thread count."""
     M, d = points.shape
     partial = np.zeros(M)
     for i in numba.prange(M):
@@ -334,7 +336,7 @@ def _pair_dissipation_sum(points, f, score, C, gamma):
                 cross2 = (z1 * x2 - z2 * x1) ** 2 + (z2 * x0 - z0 * x2) ** 2 + (z0 * x1 - z1 * x0) ** 2
             acc += f[j] * r2 ** (0.5 * gamma) * cross2
         partial[i] = f[i] * acc
-    return 0.5 * C * partial.sum()
+    return partial
 
 
 def entropy_dissipation_pairs(f, operator: SpectralLandau, floor: float | None = None) -> float:
@@ -346,7 +348,7 @@ def entropy_dissipation_pairs(f, operator: SpectralLandau, floor: float | None =
     grid = operator.grid
     fm = np.where(mask, f, 0.0).ravel()
     score_flat = np.stack([s.ravel() for s in score], axis=1)
-    total = _pair_dissipation_sum(grid.points, fm, score_flat, operator.C, operator.gamma)
+    total = 0.5 * operator.C * np.sum(_pair_dissipation_terms(grid.points, fm, score_flat, operator.gamma))
     return float(total * grid.cell_volume**2)
 
 

@@ -9,6 +9,8 @@
     landau run SOLVER --resume DIR                           continue a stopped run
     landau plot DIR                                          redraw the figures of a saved run
     landau study NAME [options] --out DIR                    a study (limits, contractivity, scaling)
+    landau sweep SOLVER --case CASE --grid NAME=V1,V2 [...] --out DIR
+                                                             a parameter sweep on Dask (LocalCluster or --scheduler)
     landau --version
 
 ``landau run`` is built from the solver table (:mod:`landau_num.core.registry`): each solver's
@@ -80,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
         solver = get_solver(name)
         _add_run_parser(solvers, solver)
 
+    sweep = sub.add_parser("sweep", help="a parameter sweep or ensemble of runs on Dask: one run record per point "
+                           "and an aggregate (see SOLVER --help)")
+    sweep_solvers = sweep.add_subparsers(dest="solver", required=True, parser_class=_Parser)
+    for name in solver_names():
+        _add_sweep_parser(sweep_solvers, get_solver(name))
+
     plot = sub.add_parser("plot", help="redraw the figures of a saved run")
     plot.add_argument("directory", type=Path, metavar="DIR", help="directory of the run (holds result.json)")
     plot.set_defaults(handler=_usage_errors(_cmd_plot, "landau plot"))
@@ -126,6 +134,84 @@ def _add_run_parser(solvers, solver) -> None:
     common.add_argument("--checkpoint-seconds", type=float, default=30.0, metavar="S",
                         help="write a checkpoint at least every S seconds of wall time (default 30, > 0)")
     p.set_defaults(handler=_usage_errors(_cmd_run, f"landau run {solver.name}"))
+
+
+SWEEP_HELP = """Runs the Cartesian product of the --grid values, each point a normal run (as `landau run` with
+those parameters; the solver's other options below are fixed for every point) with its own run
+record in DIR/<point>/ (e.g. DIR/n=12,dt=0.05/), then writes the aggregate DIR/sweep.nc (xarray,
+one dimension per grid parameter), DIR/summary.md, DIR/sweep.png and the manifest DIR/sweep.json.
+Runs on a Dask LocalCluster started for the command, or on the cluster of --scheduler. Solvers
+with a seed parameter get one seed per run from numpy.random.SeedSequence(--seed-root).spawn
+(recorded in each record and the manifest, with the `landau run` command that repeats the run
+alone). Re-running the same command skips the points already completed and runs the rest. The
+grid and every point's parameters are checked before any worker starts."""
+
+
+def _add_sweep_parser(solvers, solver) -> None:
+    from landau_num.cases import case_names
+    from landau_num.core.parameters import add_arguments
+
+    allowed = solver.cases if solver.cases is not None else case_names()
+    p = solvers.add_parser(solver.name, help=solver.title, description=f"{solver.title}. {SWEEP_HELP}",
+                           epilog="exit status: 0 every point completed and passed its checks; 1 a point failed "
+                                  "(the others still ran) or the cluster could not be reached; 2 bad input "
+                                  "(one line naming the value, before any worker starts)")
+    p.add_argument("--case", required=True, metavar="CASE", help=f"the case: {', '.join(allowed)}")
+    sweep = p.add_argument_group("sweep options")
+    sweep.add_argument("--grid", action="append", required=True, metavar="NAME=V1,V2,...",
+                       help="a parameter of the solver and its values, e.g. --grid n=12,16; repeat --grid for "
+                            "more parameters (their Cartesian product is run)")
+    sweep.add_argument("--repeat", type=int, default=1, metavar="R",
+                       help="replicas per point, each with its own spawned seed (solvers with a seed parameter "
+                            "only) [default: 1; allowed: an integer >= 1]")
+    sweep.add_argument("--seed-root", type=int, default=0, metavar="S",
+                       help="root of numpy.random.SeedSequence for the runs' seeds [default: 0; allowed: an "
+                            "integer >= 0]")
+    sweep.add_argument("--workers", type=int, default=None, metavar="K",
+                       help="worker processes of the LocalCluster, each running one point at a time [default: "
+                            "usable cores / threads per worker, at most the number of points; allowed: an "
+                            "integer >= 1]")
+    sweep.add_argument("--threads-per-worker", type=int, default=1, metavar="T",
+                       help="numba threads of each point's run (workers x T should not exceed the cores); the "
+                            "numbers of a run can depend on T in the last bits [default: 1; allowed: an integer >= 1]")
+    sweep.add_argument("--scheduler", metavar="ADDRESS",
+                       help="address of an existing Dask scheduler (e.g. tcp://10.0.0.1:8786) instead of a "
+                            "LocalCluster; DIR must be on a file system the workers share")
+    sweep.add_argument("--out", type=Path, required=True, metavar="DIR", help="output directory of the sweep")
+    sweep.add_argument("--no-figures", action="store_true", help="skip the PNG figures (of the runs and the sweep)")
+    sweep.add_argument("--max-memory", metavar="SIZE", default=None,
+                       help="refuse points estimated to need more (e.g. 12G; default: half the physical memory)")
+    add_arguments(p.add_argument_group("fixed parameters of every point"), solver.Parameters)
+    p.set_defaults(handler=_usage_errors(_cmd_sweep, f"landau sweep {solver.name}"))
+
+
+def _cmd_sweep(args) -> int:
+    from landau_num.core.memory import parse_size
+    from landau_num.core.parameters import given_values
+    from landau_num.core.registry import get_solver
+    from landau_num.sweep import run_sweep
+
+    from .run_checks import checks_for
+
+    fixed = given_values(get_solver(args.solver).Parameters, args)
+    max_memory = parse_size(args.max_memory) if args.max_memory is not None else None
+    try:
+        result = run_sweep(args.solver, args.case, args.grid, out=args.out, repeat=args.repeat,
+                           seed_root=args.seed_root, workers=args.workers, threads_per_worker=args.threads_per_worker,
+                           scheduler=args.scheduler, checks=checks_for(args.solver), figures=not args.no_figures,
+                           progress=True, max_memory=max_memory, **fixed)
+    except (OSError, TimeoutError) as exc:  # the scheduler cannot be reached, a worker cannot start
+        print(f"landau sweep {args.solver}: the Dask cluster failed: {exc}", file=sys.stderr)
+        return 1
+    print(result.files["summary"].read_text())
+    counts = {status: sum(o["status"] == status for o in result.outcomes) for status in ("completed", "skipped", "failed")}
+    print(f"{len(result.outcomes)} runs: {counts['completed']} completed, {counts['skipped']} skipped (completed "
+          f"earlier), {counts['failed']} failed")
+    for outcome in result.outcomes:
+        if outcome["status"] == "failed":
+            print(f"  failed: {outcome['name']}: {outcome['reason']}")
+    print("aggregate: " + ", ".join(str(path) for path in result.files.values()))
+    return result.exit_status
 
 
 def _usage_errors(handler, prog):
