@@ -47,6 +47,10 @@ class Case:
     degree (None where they are not known in closed form)."""
     exact_for: dict = field(default_factory=dict)
     """The parameter values for which the exact references are exact (e.g. {"gamma": 0.0})."""
+    phase_density: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None
+    """f₀(x, v) for kinetic solvers on T^{d_x} × R^d: ``phase_density(x, v)`` for x of shape (P, d_x)
+    and v of shape (M, d) has shape (P, M) (None for spatially homogeneous cases). The torus length
+    is ``parameters["torus_length"]``; ``initial_density`` is then the x-average of f₀."""
     overrides: dict = field(default_factory=dict)
 
     REFERENCES = ("exact_density", "exact_second_moments", "exact_fourth_moment")
@@ -171,6 +175,68 @@ def _rosenbluth3d(C: float = 1.0) -> Case:
                 notes="S⁻² exp(−S(|v|−σ)²/σ²), σ = 0.3, S = 10", parameters={"sigma": sigma, "S": S})
 
 
+def _fuzzy_profile(d: int, x1: np.ndarray, v: np.ndarray, rho, u2, temps) -> np.ndarray:
+    """ρ(x₁) N(u(x₁), diag T(x₁))(v), u = (0, u₂, 0): the generated anisotropic Maxwellian at v − u,
+    shape (len(x₁), len(v)). ``rho``, ``u2`` and each of ``temps`` (d of them) map x₁ to arrays."""
+    aniso = get_kernel("anisotropic_maxwellian", d)
+    out = np.empty((x1.size, v.shape[0]))
+    for i, x in enumerate(x1):
+        shifted = v.copy()
+        shifted[:, 1] -= u2(x)
+        out[i] = rho(x) * _pointwise(aniso, shifted, *[T(x) for T in temps])
+    return out
+
+
+def _fuzzy(name: str, gamma: float, C: float, rho, u2, temps, notes: str, d: float = 3, **extra) -> Case:
+    """A case of the fuzzy Landau equation (002_5194c2b1fb63adc7.txt (1.1)) on T^{d_x} × R^d with
+    torus length 2π, varying along x₁ only; ``initial_density`` is the x-average of f₀ (periodic
+    trapezoid rule with 256 points: spectrally accurate), the datum of the homogeneous equation
+    (2.6) that the x-average solves when κ is constant."""
+    d = int(d)
+    if d not in (2, 3):
+        raise ValueError(f"case parameter d must be 2 or 3, got {d!r}")
+    length = 2 * math.pi
+    temps = temps[:d]
+
+    def phase(x, v):
+        return _fuzzy_profile(d, np.asarray(x, dtype=float)[:, 0], np.asarray(v, dtype=float), rho, u2, temps)
+
+    quadrature = np.arange(256) * length / 256
+    average = lambda v: phase(quadrature[:, None], v).mean(axis=0)  # noqa: E731
+    return Case(name=name, d=d, gamma=gamma, C=C, L=6.5, initial_density=average, phase_density=phase, notes=notes,
+                parameters={"torus_length": length, "d": d, **extra})
+
+
+def _fuzzy_shear(d: float = 3) -> Case:
+    return _fuzzy("fuzzy-shear", -2.0, 1.0, lambda x: 1 + 0.2 * math.cos(x), lambda x: 0.5 * math.sin(x),
+                  (lambda x: 1 + 0.3 * math.cos(x), lambda x: 1 - 0.3 * math.cos(x), lambda x: 1.0),
+                  "ρ = 1 + 0.2cos x₁, u = (0, 0.5 sin x₁, 0), T = diag(1 + 0.3cos x₁, 1 − 0.3cos x₁, 1) on "
+                  "T × R^d, |T| = 2π: a shear flow with anisotropy", d)
+
+
+def _fuzzy_local_maxwellians(d: float = 3) -> Case:
+    return _fuzzy("fuzzy-local-maxwellians", -2.0, 1.0, lambda x: 1 + 0.3 * math.cos(x), lambda x: 0.0,
+                  (lambda x: 1 + 0.3 * math.sin(x),) * 3,
+                  "local Maxwellians ρ(x₁)M_{0,T(x₁)}, ρ = 1 + 0.3cos x₁, T = 1 + 0.3 sin x₁: Q_class = 0 but "
+                  "Q_fuz ≠ 0 for κ ≠ δ (nonlocal exchange of heat between cells)", d)
+
+
+def _fuzzy_average(d: float = 3) -> Case:
+    """The shear datum with γ = 0, C = 1/24 and the constant kernel: the x-average F̄ (mass 1, mean 0)
+    solves homogeneous Landau, so its second moments follow Σ(t) = Σ∞ − (Σ∞ − Σ₀)e^{−4dCt}."""
+    base = _fuzzy_shear(d)
+    C = 1 / 24
+    sigma0 = np.diag([1.0, 1.0 + 0.5**2 / 2, 1.0][:base.d])  # x-averages of ρ(T_i + u_i²)
+    sigma0[0, 0] += 0.2 * 0.3 / 2
+    sigma0[1, 1] -= 0.2 * 0.3 / 2
+    return replace(base, name="fuzzy-average", gamma=0.0, C=C,
+                   exact_second_moments=lambda t: landau_second_moments(sigma0, C, t),
+                   exact_for={"gamma": 0.0, "C": C},
+                   notes=base.notes + "; γ = 0, C = 1/24, kernel constant: the x-average follows the "
+                                      "homogeneous second-moment law",
+                   parameters={**base.parameters, "kernel": "constant"})
+
+
 CASE_BUILDERS: dict[str, Callable[..., Case]] = {
     "bkw2d": lambda: _bkw(2, 1 / 16, 0.5, 0.0, 4.0, "bkw2d", spectral_L=8.0),
     "bkw3d": lambda: _bkw(3, 1 / 24, 1.0, 5.5, 4.5, "bkw3d", spectral_L=7.0),
@@ -178,6 +244,9 @@ CASE_BUILDERS: dict[str, Callable[..., Case]] = {
     "coulomb2d": _coulomb2d,
     "bimaxwellian3d": _bimaxwellian3d,
     "rosenbluth3d": _rosenbluth3d,
+    "fuzzy-shear": _fuzzy_shear,
+    "fuzzy-local-maxwellians": _fuzzy_local_maxwellians,
+    "fuzzy-average": _fuzzy_average,
 }
 
 

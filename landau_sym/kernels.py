@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
+from .fuzzy import exponential_profile, gaussian_profile
 from .exact_solutions import (
     anisotropic_maxwellian, bkw_density, bkw_expectation, bkw_K, bkw_polynomial_coefficients, maxwellian, score,
 )
@@ -138,6 +139,24 @@ def _landau_specs(d: int) -> list[KernelSpec]:
     ]
 
 
+def _landau_form_gradient_specs(d: int) -> list[KernelSpec]:
+    """∇_z(x·A(z)x), A = C|z|^γ(|z|²I − z⊗z): the derivative in the particle positions of the pair
+    term of the Landau metric's graph Laplacian on particle measures (000_2c86dc742ea51118.txt (12),
+    landau_num.blob.landau_metric). Homogeneous of degree γ + 1 in z; set to 0 at z = 0."""
+    z, x, y = _vec("z", d), _vec("x", d), _vec("y", d)
+    s = sp.Symbol("s", nonnegative=True)
+    A = C * landau_kernel(sp.Matrix(z), power_law(GAMMA))
+    form = (sp.Matrix(x).T * A * sp.Matrix(x))[0, 0]
+    gradient = tuple(_scaled(sp.diff(form, c), z, y, s) for c in z)
+    prelude = ((s, sp.Max(*[sp.Abs(c) for c in z])), *((yc, zc / s) for yc, zc in zip(y, z)))
+    dom = {**{str(c): Z_DOMAIN for c in z}, **{str(c): (-10.0, 10.0) for c in x}, "C": (1e-3, 10.0),
+           "gamma": GAMMA_DOMAIN}
+    return [KernelSpec(f"landau_form_gradient_{d}d", "landau_form", (*z, *x, C, GAMMA), gradient,
+                       f"∇_z(x·A(z)x) for d = {d}, the position derivative of the pair term of the Landau "
+                       f"metric on particle measures; zero at z = 0.",
+                       dom, ((sp.Eq(s, 0), (sp.Integer(0),) * d),), prelude, _source(landau_kernel))]
+
+
 def _potential_specs() -> list[KernelSpec]:
     dom = {"r": (0.0, 50.0), "gamma": GAMMA_DOMAIN, "eta": (1e-3, 2.0)}
     cutoff = alpha_cutoff(R, GAMMA, ETA)
@@ -242,6 +261,66 @@ def _rotation_specs() -> list[KernelSpec]:
                        source=_source(rodrigues))]
 
 
+def _spatial_kernel_specs() -> list[KernelSpec]:
+    """Unnormalised spatial kernels κ of the fuzzy Landau equation (002_5194c2b1fb63adc7.txt
+    (2.2), Remark 2.2) as functions of r² = |x − x*|² and the width σ (any spatial dimension)."""
+    r2, sigma = sp.Symbol("r2", nonnegative=True), sp.Symbol("sigma", positive=True)
+    dom = {"r2": (0.0, 100.0), "sigma": (1e-3, 100.0)}
+    return [KernelSpec(f"spatial_kernel_{label}", "spatial_kernels", (r2, sigma), (builder(r2, sigma),), doc, dom,
+                       source=_source(builder))
+            for label, builder, doc in (
+                ("exponential", exponential_profile, "exp(−⟨x/√σ⟩) (002_5194c2b1fb63adc7.txt Remark 2.2), unnormalised."),
+                ("gaussian", gaussian_profile, "exp(−|x|²/(2σ)), unnormalised."))]
+
+
+def _boltzmann_angular_specs() -> list[KernelSpec]:
+    """The angular kernels β(θ) of seed 001 (``landau_sym.boltzmann_kernels``), symmetrised to
+    θ ∈ [0, π/2] and zero outside their support."""
+    from . import boltzmann_kernels as bk
+
+    th, nu, eps, cut = bk.THETA, bk.NU, bk.EPS, bk.CUT
+    half = sp.pi / 2
+    dom = {"theta": (1e-6, 1.6), "nu": (0.05, 1.95), "eps": (1e-3, 1.0), "theta_c": (1e-3, 1.0)}
+    outside = ((th > half, (0,)),)
+    return [
+        KernelSpec("boltzmann_beta_maxwell", "boltzmann_angular", (th,), (bk.maxwell_beta(th),),
+                   "β(θ) = sin θ/(2π): isotropic Maxwell molecules b = 1/(4π), symmetrised to [0, π/2] "
+                   "(001_213bc0b3a2bddff3.txt (1.1)).", {"theta": dom["theta"]}, outside,
+                   source=_source(bk.maxwell_beta)),
+        KernelSpec("boltzmann_beta_power", "boltzmann_angular", (th, nu), (bk.power_beta(th, nu),),
+                   "β(θ) = c_ν θ^{−1−ν} on (0, π/2], normalised by (2.2) of 001_213bc0b3a2bddff3.txt.",
+                   {k: dom[k] for k in ("theta", "nu")}, outside, source=_source(bk.power_beta)),
+        KernelSpec("boltzmann_beta_cutoff", "boltzmann_angular", (th, nu, cut), (bk.power_beta(th, nu),),
+                   "The power law of (2.2) with Grad's cut-off: zero for θ < θ_c.",
+                   {k: dom[k] for k in ("theta", "nu", "theta_c")}, ((th < cut, (0,)), *outside),
+                   source=_source(bk.cutoff_beta)),
+        KernelSpec("boltzmann_beta_grazing", "boltzmann_angular", (th, nu, eps), (bk.grazing_beta(th, nu, eps),),
+                   "β^ε(θ) = (π³/ε³)β(πθ/ε) on (0, ε/2] (001_213bc0b3a2bddff3.txt §3.1), β the power law.",
+                   {k: dom[k] for k in ("theta", "nu", "eps")}, ((th > eps / 2, (0,)),),
+                   source=_source(bk.grazing_beta)),
+        KernelSpec("boltzmann_beta_coulomb", "boltzmann_angular", (th, eps),
+                   (bk.ANGULAR_MOMENTUM_TRANSFER * th**-3 / sp.log(1 / eps),),
+                   "β^ε = (1/log ε^{−1})1_{θ≥ε}(8/π)θ^{−3} (001_213bc0b3a2bddff3.txt Remark 2.6).",
+                   {"theta": dom["theta"], "eps": (1e-3, 0.5)}, ((th < eps, (0,)), *outside),
+                   source=_source(bk.coulomb_beta)),
+    ]
+
+
+def _boltzmann_moment_specs() -> list[KernelSpec]:
+    """d/dt ∫v^αf = ⟨Q_B(f, f), v^α⟩, |α| ≤ 4, for Maxwell-molecule Boltzmann in 3D as a quadratic
+    form in the moments, through the angular numbers (A₂, A₄) (``landau_sym.boltzmann_moments``)."""
+    from . import boltzmann_moments as bmo
+
+    moments = bmo.moment_symbols()
+    args = (*moments.values(), bmo.A2, bmo.A4)
+    domain = {str(m): (-2.0, 2.0) for m in moments.values()} | {"A2": (-40.0, 0.0), "A4": (-80.0, 0.0)}
+    return [KernelSpec("boltzmann_moment_rates_3d", "boltzmann_moments", args, tuple(bmo.boltzmann_moment_rates()),
+                       "(d/dt M_α)_{|α|≤4} of Maxwell-molecule Boltzmann (001_213bc0b3a2bddff3.txt (3.9), γ = 0) "
+                       "from the moments M_α = ∫v^αf (order of landau_sym.boltzmann_moments.monomials) and "
+                       "A₂ = 2π∫β(cos²θ − 1), A₄ = 2π∫β(cos⁴θ − 1).", domain,
+                       source=_source(bmo.boltzmann_moment_rates))]
+
+
 def kernel_library() -> list[KernelSpec]:
     specs: list[KernelSpec] = []
     for d in DIMENSIONS:
@@ -253,6 +332,10 @@ def kernel_library() -> list[KernelSpec]:
         specs += _exact_solution_specs(d)
     specs += _hermite_specs()
     specs += _rotation_specs()
+    specs += _spatial_kernel_specs()
+    specs += _boltzmann_angular_specs()
+    specs += _boltzmann_moment_specs()
+    specs += [spec for d in DIMENSIONS for spec in _landau_form_gradient_specs(d)]
     names = [s.name for s in specs]
     if len(names) != len(set(names)):
         raise ValueError("duplicate kernel names in the library")

@@ -25,9 +25,16 @@ def _maxwell_checks(record) -> dict:
     return theorem1_check(record)
 
 
+def _fuzzy_checks(record) -> dict:
+    from .claims.seed002_fuzzy_flow import run_record_checks
+
+    return run_record_checks(record)
+
+
 RUN_CHECKS: dict[str, Callable] = {
     "spectral": _spectral_checks,
     "maxwell": _maxwell_checks,
+    "fuzzy": _fuzzy_checks,
 }
 
 

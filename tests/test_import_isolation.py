@@ -15,6 +15,6 @@ def test_landau_num_does_not_import_sympy():
 def test_importing_landau_num_loads_no_solver():
     """The solver table imports a family on first use, so `import landau_num` compiles nothing."""
     code = "import sys, landau_num; print(sorted(m for m in sys.modules if m.startswith('landau_num.') and " \
-           "m.split('.')[1] in ('blob', 'spectral', 'maxwell', 'sde')))"
+           "m.split('.')[1] in ('blob', 'spectral', 'maxwell', 'sde', 'fuzzy')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

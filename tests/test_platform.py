@@ -32,8 +32,11 @@ SMALL = {
     "spectral": ("bkw2d", dict(n=16, T=0.2, dt=0.02)),
     "maxwell": ("aniso3d", dict(degree=6, T=1.2, dt=0.2)),
     "sde": ("aniso3d", dict(N=8, replicas=4, T=0.3, dt=0.01, records=6)),
+    "boltzmann": ("bkw2d", dict(n=16, T=0.4, dt=0.02)),
+    "fuzzy": ("fuzzy-shear", dict(nx=3, n=12, T=0.1, dt=0.02, record_every=1)),
 }
-HUGE = {"blob": dict(n=100_000), "spectral": dict(n=100_000), "maxwell": None, "sde": dict(N=100_000)}
+HUGE = {"blob": dict(n=100_000), "spectral": dict(n=100_000), "maxwell": None, "sde": dict(N=100_000), "boltzmann": dict(n=100_000),
+        "fuzzy": dict(n=100_000)}
 
 
 def _strict_json(path: Path) -> dict:
@@ -57,7 +60,7 @@ def _signal_on_call(solver, signum: int, call: int):
 
 
 def test_every_solver_is_in_the_table_and_has_the_same_help_shape():
-    assert solver_names() == ["blob", "spectral", "maxwell", "sde"]
+    assert solver_names() == ["blob", "spectral", "maxwell", "sde", "boltzmann", "fuzzy"]
     for name in solver_names():
         parser = cli.build_parser()
         run_parser = parser._subparsers._group_actions[0].choices["run"]

@@ -8,6 +8,10 @@ KERNEL_MODULES = {
     "exact_solutions": ['bkw_K_2d', 'bkw_density_2d', 'bkw_coefficients_2d', 'bkw_score_2d', 'bkw_moments_2d', 'maxwellian_2d', 'maxwellian_score_2d', 'anisotropic_maxwellian_2d', 'anisotropic_maxwellian_score_2d', 'bkw_K_3d', 'bkw_density_3d', 'bkw_coefficients_3d', 'bkw_score_3d', 'bkw_moments_3d', 'maxwellian_3d', 'maxwellian_score_3d', 'anisotropic_maxwellian_3d', 'anisotropic_maxwellian_score_3d'],
     "hermite": ['hermite_orthonormal_1d'],
     "rotation": ['rotate_about_axis'],
+    "spatial_kernels": ['spatial_kernel_exponential', 'spatial_kernel_gaussian'],
+    "boltzmann_angular": ['boltzmann_beta_maxwell', 'boltzmann_beta_power', 'boltzmann_beta_cutoff', 'boltzmann_beta_grazing', 'boltzmann_beta_coulomb'],
+    "boltzmann_moments": ['boltzmann_moment_rates_3d'],
+    "landau_form": ['landau_form_gradient_2d', 'landau_form_gradient_3d'],
 }
 
 # γ values with a specialised landau_matrix_apply_<d>d_gamma_<tag> kernel (no pow() in the pair loop)

@@ -149,6 +149,7 @@ class RunRecord:
         import xarray as xr
 
         data_vars = {}
+        sizes: dict[str, int] = {}
         for key, values in self.series.items():
             if key == "times":
                 continue
@@ -160,7 +161,10 @@ class RunRecord:
             if array is None:
                 continue
             dims = ("time", "component", "component_2")[:array.ndim]
+            if any(sizes.get(dim, n) != n for dim, n in zip(dims, array.shape)):
+                dims = ("time",) + tuple(f"{key}_{axis}" for axis in range(1, array.ndim))  # e.g. per-cell series
             if array.ndim <= 3:
+                sizes.update(zip(dims, array.shape))
                 data_vars[key] = (dims, array)
         for name, (dims, array) in fields.items():
             data_vars[name] = (tuple(dims), np.asarray(array))

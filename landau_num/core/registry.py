@@ -11,6 +11,8 @@ SOLVER_MODULES = {
     "spectral": "landau_num.spectral.solver",
     "maxwell": "landau_num.maxwell.solver",
     "sde": "landau_num.sde.solver",
+    "boltzmann": "landau_num.boltzmann.solver",
+    "fuzzy": "landau_num.fuzzy.solver",
 }
 """Solver name → the module that defines and registers it (imported on first use, so that
 ``import landau_num`` compiles nothing)."""

@@ -140,7 +140,7 @@ class SpectralLandau:
         the aperiodic convolution on the grid."""
         full = sfft.irfftn(product_hat, s=self.padded, workers=FFT_WORKERS)
         n = self.grid.n
-        return full[tuple(slice(n - 1, 2 * n - 1) for _ in range(self.grid.d))]
+        return full[(Ellipsis,) + tuple(slice(n - 1, 2 * n - 1) for _ in range(self.grid.d))]
 
     @cached_property
     def _wavenumbers(self) -> list[np.ndarray]:
@@ -158,15 +158,21 @@ class SpectralLandau:
             out.append(axis_k.reshape(shape))
         return out
 
+    @property
+    def _axes(self) -> tuple[int, ...]:
+        """The velocity axes: the trailing d axes (leading axes, if any, are a batch)."""
+        return tuple(range(-self.grid.d, 0))
+
     def gradient(self, f: np.ndarray) -> list[np.ndarray]:
-        f_hat = sfft.rfftn(f, workers=FFT_WORKERS)
-        return [sfft.irfftn(1j * k * f_hat, s=f.shape, workers=FFT_WORKERS) for k in self._wavenumbers]
+        f_hat = sfft.rfftn(f, axes=self._axes, workers=FFT_WORKERS)
+        shape = f.shape[-self.grid.d:]
+        return [sfft.irfftn(1j * k * f_hat, s=shape, axes=self._axes, workers=FFT_WORKERS) for k in self._wavenumbers]
 
     def divergence(self, fields: list[np.ndarray]) -> np.ndarray:
         total = 0
         for k, comp in zip(self._wavenumbers, fields):
-            total = total + 1j * k * sfft.rfftn(comp, workers=FFT_WORKERS)
-        return sfft.irfftn(total, s=fields[0].shape, workers=FFT_WORKERS)
+            total = total + 1j * k * sfft.rfftn(comp, axes=self._axes, workers=FFT_WORKERS)
+        return sfft.irfftn(total, s=fields[0].shape[-self.grid.d:], axes=self._axes, workers=FFT_WORKERS)
 
     # --- the operator --------------------------------------------------------------------
     def diffusion_matrix(self, f: np.ndarray) -> dict:
@@ -182,7 +188,8 @@ class SpectralLandau:
                 for i in range(d)]
 
     def apply(self, f: np.ndarray) -> np.ndarray:
-        """Q(f) on the grid (f given as an array of shape (n,)*d), in the symmetric form
+        """Q(f) on the grid (f given as an array of shape (n,)*d, or a batch of them along leading
+        axes: every method acts on the trailing d axes), in the symmetric form
         Q(f) = ∇·(ā∇f − f A∗∇f): b̄ = (∇·A)∗f = A∗∇f (one integration by parts), which avoids
         the singular kernel ∇·A ~ |z|^{γ+1} and makes the pair flux antisymmetric, so that
         ∫ v·J = ½∬ (v − w)·A(v − w)(f_w∇f_v − f_v∇f_w) = 0 holds for the midpoint sums too
