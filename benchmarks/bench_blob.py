@@ -4,12 +4,15 @@
   python benchmarks/bench_blob.py --table    # bkw2d convergence table (n = 20..50, T = 5)
   python benchmarks/bench_blob.py --coulomb  # coulomb2d to T = 40
   python benchmarks/bench_blob.py --bkw3d    # bkw3d error and fourth moment, n = 8, 12, 16
+  python benchmarks/bench_blob.py --bkw50    # bkw2d n = 50, T = 5: wall time and relative L² error
+  python benchmarks/bench_blob.py --fmm      # 3D Coulomb pair sum: direct vs NumPy (pairs/s), FMM crossover
 
 The NumPy reference evaluates the same right-hand side (same grid, same mollifier, no cut-off,
 dense pair sums in row blocks); it agrees with the numba version to round-off (printed).
 """
 import argparse
 import math
+import time
 
 import numba
 import numpy as np
@@ -38,6 +41,11 @@ def numpy_rhs(v, w, points, vol, eps, C, gamma):
         diff = v[s:s + BLOCK, None, :] - points[None, :, :]
         psi = norm * np.exp(-(diff**2).sum(-1) / (2 * eps))
         F[s:s + BLOCK] = np.einsum("pc,pca,c->pa", psi, -diff / eps, log_term)
+    return numpy_pair_sum(v, w, F, C, gamma)
+
+
+def numpy_pair_sum(v, w, F, C, gamma):
+    """−Σ_q w_q A(v_p − v_q)(F_p − F_q), A(z) = C|z|^γ(|z|²I − z⊗z), dense in row blocks."""
     out = np.empty_like(v)
     for s in range(0, len(v), BLOCK):
         z = v[s:s + BLOCK, None, :] - v[None, :, :]
@@ -73,7 +81,7 @@ def rhs_timings():
             t_pairs = best_of(lambda: velocities_direct(v, s.w, F, s.C, s.gamma, gamma_code(s.gamma)))
             rows.append((case_name, case.d, case.gamma, n, N, t_rhs, t_pairs))
             print(f"{case_name:9s} d={case.d} γ={case.gamma:+.0f} n={n:3d} N={N:6d}: RHS {t_rhs * 1e3:8.2f} ms "
-                  f"({'moment form' if s.use_moments else 'direct'}), direct pair sum {t_pairs * 1e3:8.2f} ms = "
+                  f"({s.interaction}), direct pair sum {t_pairs * 1e3:8.2f} ms = "
                   f"{N * N / t_pairs / 1e6:7.1f} M pairs/s")
     print("\ncost exponents (log time / log N over the sizes above):")
     for name in ("bkw2d", "coulomb2d", "aniso3d", "bimaxwellian3d"):
@@ -145,11 +153,73 @@ def bkw3d_table():
               f"{m4_end:.4f} {exact_end:.4f}  {m4_end - m4_start:.4f} {exact_end - exact_start:.4f}")
 
 
+def bkw2d_n50():
+    """The issue's reference run: bkw2d, n = 50, T = 5 with the solver defaults (dt = 0.05, RK4,
+    one record per step); the loop time the record stores and the whole solve including set-up."""
+    solve("blob", "bkw2d", n=8, T=0.1, dt=0.05)  # load the numba caches first
+    start = time.perf_counter()
+    rec = solve("blob", "bkw2d", n=50, T=5.0).record
+    total = time.perf_counter() - start
+    print(f"bkw2d n=50 T=5 (N={rec.params['particles']}, dt={rec.params['dt']}, {rec.params['scheme']}): "
+          f"time loop {rec.summary['wall_seconds']:.2f} s, solve() {total:.2f} s; relative L2 error at T "
+          f"{rec.series['error_vs_exact']['l2'][-1]:.4e} (published 1.9e-2)")
+
+
+def coulomb_pair_sum(sizes=(1000, 2000, 4000, 8000, 16000, 32000), precisions=(1e-6, 1e-9, 1e-12)):
+    """3D Coulomb pair sum: numba direct (pairs/s) against the same sum in NumPy, and against the FMM
+    at several precisions (the solver's is pair_sum_fmm.DEFAULT_PRECISION). The crossover is the first
+    N where the FMM wins; if it never does, the estimate N·t_fmm/t_direct at the largest N (the FMM
+    cost grows like N, the direct one like N²)."""
+    from landau_num.blob import pair_sum_fmm
+
+    print(f"threads: {numba.get_num_threads()}; solver's FMM precision {pair_sum_fmm.DEFAULT_PRECISION:g}")
+    rng = np.random.default_rng(0)
+    code = gamma_code(-3.0)
+    head = "".join(f"  FMM {p:g} (s) rel.err" for p in precisions)
+    print(f"     N  direct (s) M pairs/s  numpy (s) M pairs/s speed-up{head}")
+    last = {}
+    crossover = {p: None for p in precisions}
+    for N in sizes:
+        v = rng.normal(size=(N, 3))
+        F = -v + 0.3 * rng.normal(size=(N, 3))
+        w = np.full(N, 1.0 / N)
+        velocities_direct(v[:10], w[:10], F[:10], 1.0, -3.0, code)
+        t_direct = best_of(lambda: velocities_direct(v, w, F, 1.0, -3.0, code), repeat=1 if N > 8000 else 3)
+        ref = velocities_direct(v, w, F, 1.0, -3.0, code)
+        numpy_cols = f"{'-':>10s} {'-':>9s} {'-':>8s}"
+        if N <= 4000:
+            t_np = best_of(lambda: numpy_pair_sum(v, w, F, 1.0, -3.0), repeat=1)
+            numpy_cols = f"{t_np:10.3f} {N * N / t_np / 1e6:9.1f} {t_np / t_direct:7.0f}x"
+        cols = ""
+        for p in precisions:
+            if p <= 1e-12 and N > 16000:
+                cols += f"{'-':>15s} {'-':>7s}"
+                continue
+            start = time.perf_counter()
+            u = pair_sum_fmm.coulomb_velocities_fmm(v, w, F, 1.0, p)
+            t_fmm = time.perf_counter() - start
+            error = np.abs(u - ref).max() / np.abs(ref).max()
+            cols += f"{t_fmm:15.3f} {error:7.0e}"
+            last[p] = (N, t_fmm / t_direct)
+            if crossover[p] is None and t_fmm < t_direct:
+                crossover[p] = N
+        print(f"{N:6d} {t_direct:10.4f} {N * N / t_direct / 1e6:9.1f} {numpy_cols}{cols}", flush=True)
+    for p in precisions:
+        if crossover[p] is not None:
+            print(f"precision {p:g}: FMM faster than the direct sum from N = {crossover[p]} on (sizes above)")
+        else:
+            N, ratio = last[p]
+            print(f"precision {p:g}: FMM slower at every size; at N = {N} it takes {ratio:.1f}x the direct sum, "
+                  f"crossover estimated at N ≈ {N * ratio:.0f}")
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--table", action="store_true")
     parser.add_argument("--coulomb", action="store_true")
     parser.add_argument("--bkw3d", action="store_true")
+    parser.add_argument("--bkw50", action="store_true", help="bkw2d n=50 T=5 wall time and L2 error")
+    parser.add_argument("--fmm", action="store_true", help="3D Coulomb pair sum: direct, NumPy, FMM, crossover")
     args = parser.parse_args()
     if args.table:
         convergence_table()
@@ -157,5 +227,9 @@ if __name__ == "__main__":
         coulomb_long()
     elif args.bkw3d:
         bkw3d_table()
+    elif args.bkw50:
+        bkw2d_n50()
+    elif args.fmm:
+        coulomb_pair_sum()
     else:
         rhs_timings()

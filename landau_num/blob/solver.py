@@ -4,8 +4,10 @@ Particles as in the literature (DESIGN.md §5): one per cell centre of [−L, L]
 h^d f₀(centre) (cells where f₀ = 0 carry no particle), Gaussian mollifier with
 ε = 0.64 h^{1.98} unless given. Recorded every ``record_every`` steps: mass, momentum, energy
 Σ w_p|v_p|², the second-moment matrix, H_ε (midpoint rule on the grid), D_ε from its double-sum
-formula (000_2c86dc742ea51118.txt Remark 29), and, where the case has an exact solution valid
-for the parameters, relative discrete L¹, L², L^∞ errors of f_N = Σ w_p ψ_ε(· − v_p) on the grid.
+formula (000_2c86dc742ea51118.txt Remark 29; with the moment-form and FMM pair sums rewritten by
+pair symmetry as −Σ_p w_p F_p·u_p, see ``BlobSystem.dissipation``), and, where the case has an
+exact solution valid for the parameters, relative discrete L¹, L², L^∞ errors of
+f_N = Σ w_p ψ_ε(· − v_p) on the grid.
 
 Inputs that would run but mean nothing are refused before computing:
 - the box must hold the data: the outermost layer of cells may carry at most
@@ -36,7 +38,8 @@ from ..core.solver import Solver, TimeGrid
 from ..grid import CellGrid
 from ..norms import relative_errors
 from ..time_integration import SCHEMES, get_scheme
-from .system import KERNELS, BlobSystem
+from . import pair_sum_fmm
+from .system import INTERACTIONS, KERNELS, BlobSystem
 
 BOUNDARY_MASS_TOLERANCE = 1e-2
 RESOLUTION_TOLERANCE = 1e-2
@@ -75,12 +78,21 @@ class BlobParameters:
     L: float | None = param(None, "half-width of the box (the case's blob L when omitted)", low=0.0,
                             low_open=True, optional=True)
     record_every: int = param(1, "diagnostics every this many steps", kind=int, low=1)
-    interaction: str = param("auto", "pair interaction: moments (O(N), γ = 0 only), direct (O(N²)), or auto",
-                             kind=str, choices=("auto", "direct", "moments"))
+    interaction: str = param("auto", "pair sum: moments (O(N), γ = 0 only), fmm (O(N log N), γ = -3 in 3D, "
+                             "needs fmm3dpy), direct (O(N²), any γ), or auto (moments for γ = 0, fmm for 3D "
+                             "Coulomb above the measured crossover, else direct)",
+                             kind=str, choices=INTERACTIONS)
 
     def check(self, case) -> None:
-        if case is not None and self.interaction == "moments" and case.gamma != 0:
+        if case is None:
+            return
+        if self.interaction == "moments" and case.gamma != 0:
             raise ValueError(f"--interaction moments needs gamma = 0; case {case.name} has gamma = {case.gamma:g}")
+        if self.interaction == "fmm" and (case.d != 3 or case.gamma != -3):
+            raise ValueError(f"--interaction fmm needs d = 3 and gamma = -3 (Coulomb); case {case.name} has "
+                             f"d = {case.d}, gamma = {case.gamma:g}")
+        if self.interaction == "fmm" and not pair_sum_fmm.available():
+            raise ValueError("--interaction fmm needs the fmm3dpy package (pip install fmm3dpy)")
 
 
 def _cells(case, params) -> int:
@@ -143,12 +155,12 @@ class BlobSolver(Solver):
 
     def diagnostics(self, v, t) -> dict:
         s = self.system
-        density = s.density(v)
+        density, F = s.density_and_gradient(v)
         w = s.w
         out = {
             "times": t, "mass": float(w.sum()), "momentum": (w[:, None] * v).sum(axis=0),
             "energy": float((w * (v * v).sum(axis=1)).sum()), "second_moments": np.einsum("p,pi,pj->ij", w, v, v),
-            "entropy": s.entropy(density), "dissipation": s.dissipation(v),
+            "entropy": s.entropy(density), "dissipation": s.dissipation(v, F),
         }
         if self.case.exact_density is not None:
             out.update(relative_errors(density, self.case.exact_density(self.grid.points, t), prefix="error_"))
@@ -157,7 +169,7 @@ class BlobSolver(Solver):
     def record_params(self) -> dict:
         s, g = self.system, self.grid
         return {"L": g.L, "n": g.n, "h": g.h, "particles": len(s.w), "eps": s.eps, "kernel": self.params.kernel,
-                "scheme": self.params.scheme, "interaction": "moments" if s.use_moments else "direct",
+                "scheme": self.params.scheme, "interaction": s.interaction,
                 "entropy": "H_eps = h^d sum_c f_c log f_c, f_c = sum_q w_q psi_eps(u_c - v_q) (midpoint rule)",
                 "energy": "sum_p w_p |v_p|^2", "seed_note": "deterministic method: no random numbers"}
 

@@ -21,9 +21,11 @@ kernel G^ε(v) = ε^{−d}C_d e^{−⟨v/ε⟩} of seed 000 §2.1 (ε a length).
 they fall below 1e-17 of their peak (radius √(2ε·39) resp. 40ε), which changes sums by less than
 round-off.
 
-Cost: the density and F_p are gathered through a cell list in O(N·(R/h)^d); the interaction is
-O(N²) for general γ, and O(N) for γ = 0 through moments of the cloud (:func:`velocities_moment_form`),
-which agrees with the direct sum to round-off.
+Cost: the density and F_p are gathered in O(N·(R/h)^d) — for the Gaussian from its one-dimensional
+factors (d(2K + 1) exponentials per particle, shared by both gathers), for the exponential kernel
+through a cell list; the interaction is O(N²) for general γ, O(N) for γ = 0 through moments of the
+cloud (:func:`velocities_moment_form`), which agrees with the direct sum to round-off, and
+O(N log N) for γ = −3 in 3D by the fast multipole method (:mod:`.pair_sum_fmm`).
 """
 from __future__ import annotations
 
@@ -249,6 +251,141 @@ def entropy_gradient(v, density, points, L, h, n, kind, eps, radius):
 
 
 @numba.njit(parallel=True, cache=True)
+def gaussian_axis_factors(v, axis, L, h, n, eps, K):
+    """The one-dimensional factors of the Gaussian ψ_ε on the grid, per particle and axis.
+
+    ψ_ε(u_c − v_q) = (2πε)^{−d/2} Π_a e^{−(u_{c,a} − v_{q,a})²/(2ε)} (DESIGN.md §5) is a product over
+    the axes, so the values at every grid point within the cut-off follow from d·(2K + 1) exponentials
+    per particle instead of one per (grid point, particle) pair. Returns (cells, E): cells[q, a] the
+    clamped cell index of v_q along axis a, and E[q, a, k] = e^{−(axis[cells[q, a] + k − K] − v_{q,a})²/(2ε)}
+    (0 where that index falls outside the grid). K must be at least ⌈radius/h⌉ + 1."""
+    N, d = v.shape
+    width = 2 * K + 1
+    cells = np.empty((N, d), dtype=np.int64)
+    E = np.zeros((N, d, width))
+    for q in numba.prange(N):
+        for a in range(d):
+            c = _cell_of(v[q, a], L, h, n)
+            cells[q, a] = c
+            for k in range(width):
+                i = c + k - K
+                if 0 <= i < n:
+                    z = axis[i] - v[q, a]
+                    E[q, a, k] = math.exp(-0.5 * (z * z) / eps)
+    return cells, E
+
+
+@numba.njit(cache=True)
+def _window(c, K, n):
+    """Grid indices [lo, hi) within K cells of cell c along one axis."""
+    return max(c - K, 0), min(c + K + 1, n)
+
+
+@numba.njit(parallel=True, cache=True)
+def gaussian_grid_density(v, w, axis, cells, E, K, eps, radius):
+    """f_c = Σ_q w_q ψ_ε(u_c − v_q) at the grid points (C order) for the Gaussian ψ_ε, from the factors
+    of :func:`gaussian_axis_factors`; the same truncated sum as :func:`grid_density` (the pairs with
+    |u_c − v_q|² ≤ radius², the squared distance computed in the same order), up to round-off.
+
+    Parallel over the first grid axis: the row i gathers the particles whose first-axis window covers
+    it and scatters w_q ψ_ε into its own row only, so threads never write the same point."""
+    N, d = v.shape
+    n = axis.shape[0]
+    norm = (2.0 * math.pi * eps) ** (-0.5 * d)
+    r2max = radius * radius
+    counts = np.zeros(n + 1, dtype=np.int64)  # particles sorted by their first-axis cell
+    for q in range(N):
+        counts[cells[q, 0] + 1] += 1
+    starts = np.cumsum(counts)
+    fill = starts[:-1].copy()
+    order = np.empty(N, dtype=np.int64)
+    for q in range(N):
+        order[fill[cells[q, 0]]] = q
+        fill[cells[q, 0]] += 1
+    out = np.zeros(n**d)
+    for i in numba.prange(n):
+        lo, hi = _window(i, K, n)
+        for s in range(starts[lo], starts[hi]):
+            q = order[s]
+            z0 = axis[i] - v[q, 0]
+            r0 = z0 * z0
+            if r0 > r2max:
+                continue
+            weight0 = w[q] * norm * E[q, 0, i - cells[q, 0] + K]
+            lo1, hi1 = _window(cells[q, 1], K, n)
+            for j in range(lo1, hi1):
+                z1 = axis[j] - v[q, 1]
+                r1 = r0 + z1 * z1
+                if r1 > r2max:
+                    continue
+                weight1 = weight0 * E[q, 1, j - cells[q, 1] + K]
+                if d == 2:
+                    out[i * n + j] += weight1
+                    continue
+                lo2, hi2 = _window(cells[q, 2], K, n)
+                base = (i * n + j) * n
+                for k in range(lo2, hi2):
+                    z2 = axis[k] - v[q, 2]
+                    if r1 + z2 * z2 <= r2max:
+                        out[base + k] += weight1 * E[q, 2, k - cells[q, 2] + K]
+    return out
+
+
+@numba.njit(parallel=True, cache=True)
+def gaussian_entropy_gradient(v, density, axis, cells, E, K, eps, radius, vol):
+    """F_p = h^d Σ_c ∇ψ_ε(v_p − u_c)(log f_c + 1) for the Gaussian ψ_ε (∇ψ_ε(z) = −zψ_ε(z)/ε),
+    from the factors of :func:`gaussian_axis_factors`: the sum of :func:`entropy_gradient` (same
+    pairs, grid points with f_c ≤ 0 skipped) up to round-off, with log f_c taken once per grid point."""
+    N, d = v.shape
+    n = axis.shape[0]
+    M = density.shape[0]
+    G = np.zeros(M)
+    for c in range(M):  # serial: M logarithms cost less than a parallel region's start-up
+        if density[c] > 0.0:
+            G[c] = vol * (math.log(density[c]) + 1.0)
+    scale = -((2.0 * math.pi * eps) ** (-0.5 * d)) / eps
+    r2max = radius * radius
+    F = np.zeros((N, d))
+    for p in numba.prange(N):
+        acc0 = 0.0
+        acc1 = 0.0
+        acc2 = 0.0
+        lo0, hi0 = _window(cells[p, 0], K, n)
+        lo1, hi1 = _window(cells[p, 1], K, n)
+        lo2, hi2 = _window(cells[p, d - 1], K, n)
+        for i in range(lo0, hi0):
+            z0 = v[p, 0] - axis[i]
+            r0 = z0 * z0
+            if r0 > r2max:
+                continue
+            e0 = E[p, 0, i - cells[p, 0] + K]
+            for j in range(lo1, hi1):
+                z1 = v[p, 1] - axis[j]
+                r1 = r0 + z1 * z1
+                if r1 > r2max:
+                    continue
+                e01 = e0 * E[p, 1, j - cells[p, 1] + K]
+                if d == 2:
+                    g = G[i * n + j] * e01
+                    acc0 += g * z0
+                    acc1 += g * z1
+                    continue
+                base = (i * n + j) * n
+                for k in range(lo2, hi2):
+                    z2 = v[p, 2] - axis[k]
+                    if r1 + z2 * z2 <= r2max:
+                        g = G[base + k] * e01 * E[p, 2, k - cells[p, 2] + K]
+                        acc0 += g * z0
+                        acc1 += g * z1
+                        acc2 += g * z2
+        F[p, 0] = scale * acc0
+        F[p, 1] = scale * acc1
+        if d == 3:
+            F[p, 2] = scale * acc2
+    return F
+
+
+@numba.njit(parallel=True, cache=True)
 def velocities_direct(v, w, F, C, gamma, code):
     """dv_p/dt = −Σ_q w_q A(v_p − v_q)(F_p − F_q), the O(N²) pair sum (any γ; code = gamma_code(γ))."""
     N, d = v.shape
@@ -274,9 +411,10 @@ def velocities_direct(v, w, F, C, gamma, code):
     return out
 
 
-@numba.njit(parallel=True, cache=True)
+@numba.njit(cache=True)
 def velocities_moment_form(v, w, F, C):
-    """The γ = 0 pair sum in O(N) through moments of the cloud.
+    """The γ = 0 pair sum in O(N) through moments of the cloud (serial: ~60 flops per particle, less
+    than the start-up of a parallel region for any N the grid gathers allow).
 
     With a = v_p, f = F_p, b = v_q, g = F_q, A(z) = C(|z|²I − z⊗z):
       Σ_q w_q |a − b|²(f − g) = f(|a|²W − 2a·M + E) − (|a|²S_g − 2Pᵀa + U),
@@ -314,7 +452,7 @@ def velocities_moment_form(v, w, F, C):
     for i in range(d):
         trace_p += P[i, i]
     out = np.empty((N, d))
-    for p in numba.prange(N):
+    for p in range(N):
         a2 = 0.0
         af = 0.0
         aM = 0.0
@@ -340,9 +478,16 @@ def velocities_moment_form(v, w, F, C):
     return out
 
 
+def dissipation(v, w, F, C, gamma, code) -> float:
+    """D_ε = ½ Σ_{p,q} w_p w_q (F_p − F_q)·A(v_p − v_q)(F_p − F_q) (seed 000 Remark 29). The terms
+    come from numba; their sum is taken here, in a fixed order, because a ``.sum()`` inside a
+    parallel numba function is a parallel reduction whose last bits depend on the thread count."""
+    return 0.5 * float(np.sum(dissipation_terms(v, w, F, C, gamma, code)))
+
+
 @numba.njit(parallel=True, cache=True)
-def dissipation(v, w, F, C, gamma, code):
-    """D_ε = ½ Σ_{p,q} w_p w_q (F_p − F_q)·A(v_p − v_q)(F_p − F_q) (seed 000 Remark 29)."""
+def dissipation_terms(v, w, F, C, gamma, code):
+    """The terms p of D_ε without the ½: w_p Σ_q w_q (F_p − F_q)·A(v_p − v_q)(F_p − F_q)."""
     N, d = v.shape
     partial = np.zeros(N)
     for p in numba.prange(N):
@@ -359,11 +504,43 @@ def dissipation(v, w, F, C, gamma, code):
                 dot += g[a] * u[a]
             acc += w[q] * dot
         partial[p] = w[p] * acc
-    return 0.5 * partial.sum()
+    return partial
+
+
+INTERACTIONS = ("auto", "direct", "moments", "fmm")
+
+
+def resolve_interaction(interaction: str, d: int, gamma: float, particles: int) -> str:
+    """The pair-sum method for ``interaction``: 'moments' (γ = 0, O(N), round-off equal to the direct
+    sum), 'fmm' (γ = −3, d = 3, O(N log N), to the FMM precision; :mod:`.pair_sum_fmm`), 'direct'
+    (O(N²), any γ). 'auto' takes moments for γ = 0, the FMM for 3D Coulomb above
+    ``pair_sum_fmm.CROSSOVER_PARTICLES`` particles when fmm3dpy is installed, else direct."""
+    from . import pair_sum_fmm
+
+    if interaction not in INTERACTIONS:
+        raise ValueError(f"interaction must be one of {', '.join(INTERACTIONS)}, got {interaction!r}")
+    if interaction == "moments" and gamma != 0:
+        raise ValueError(f"the moment form of the interaction needs gamma = 0, got {gamma!r}")
+    if interaction == "fmm":
+        if d != 3 or gamma != -3:
+            raise ValueError(f"the FMM pair sum needs d = 3 and gamma = -3 (Coulomb), got d = {d}, gamma = {gamma!r}")
+        if not pair_sum_fmm.available():
+            raise ValueError("the FMM pair sum needs the fmm3dpy package (pip install fmm3dpy)")
+    if interaction != "auto":
+        return interaction
+    if gamma == 0:
+        return "moments"
+    if d == 3 and gamma == -3 and particles > pair_sum_fmm.CROSSOVER_PARTICLES and pair_sum_fmm.available():
+        return "fmm"
+    return "direct"
 
 
 class BlobSystem:
-    """The semi-discrete blob system on a fixed grid: positions → velocities, entropy, dissipation."""
+    """The semi-discrete blob system on a fixed grid: positions → velocities, entropy, dissipation.
+
+    For the Gaussian mollifier the density and F_p go through the separable factors
+    (:func:`gaussian_axis_factors`, computed once per evaluation and shared by both gathers); for the
+    exponential kernel through the cell-list gathers :func:`grid_density` and :func:`entropy_gradient`."""
 
     def __init__(self, grid: CellGrid, weights: np.ndarray, C: float, gamma: float, eps: float,
                  kernel: str = "gaussian", interaction: str = "auto"):
@@ -376,35 +553,71 @@ class BlobSystem:
         weights = np.asarray(weights, dtype=float)
         if weights.ndim != 1 or not np.all(np.isfinite(weights)) or np.any(weights < 0):
             raise ValueError("weights must be a finite, non-negative 1-D array")
-        if interaction not in ("auto", "direct", "moments"):
-            raise ValueError(f"interaction must be 'auto', 'direct' or 'moments', got {interaction!r}")
-        if interaction == "moments" and gamma != 0:
-            raise ValueError(f"the moment form of the interaction needs gamma = 0, got {gamma!r}")
+        self.interaction = resolve_interaction(interaction, grid.d, float(gamma), len(weights))
         self.grid, self.w, self.C, self.gamma, self.eps = grid, weights, float(C), float(gamma), float(eps)
         self.kind = KERNELS[kernel]
         self.gamma_code = gamma_code(gamma)
         self.radius = cutoff_radius(self.kind, self.eps)
-        self.use_moments = interaction == "moments" or (interaction == "auto" and gamma == 0)
+        self.window = int(math.ceil(self.radius / grid.h)) + 1  # K of gaussian_axis_factors
 
-    def density(self, v: np.ndarray) -> np.ndarray:
+    @property
+    def use_moments(self) -> bool:
+        return self.interaction == "moments"
+
+    def _factors(self, v: np.ndarray):
         g = self.grid
+        return gaussian_axis_factors(v, g.axis, g.L, g.h, g.n, self.eps, self.window)
+
+    def _density(self, v: np.ndarray, factors) -> np.ndarray:
+        g = self.grid
+        if self.kind == GAUSSIAN:
+            return gaussian_grid_density(v, self.w, g.axis, *factors, self.window, self.eps, self.radius)
         return grid_density(v, self.w, g.points, g.L, g.h, g.n, self.kind, self.eps, self.radius)
 
-    def entropy_gradient(self, v: np.ndarray, density: np.ndarray | None = None) -> np.ndarray:
+    def _gradient(self, v: np.ndarray, density: np.ndarray, factors) -> np.ndarray:
         g = self.grid
-        density = self.density(v) if density is None else density
+        if self.kind == GAUSSIAN:
+            return gaussian_entropy_gradient(v, density, g.axis, *factors, self.window, self.eps, self.radius,
+                                             g.cell_volume)
         return entropy_gradient(v, density, g.points, g.L, g.h, g.n, self.kind, self.eps, self.radius)
 
-    def velocities(self, v: np.ndarray) -> np.ndarray:
-        F = self.entropy_gradient(v)
-        if self.use_moments:
+    def density(self, v: np.ndarray) -> np.ndarray:
+        return self._density(v, self._factors(v) if self.kind == GAUSSIAN else None)
+
+    def entropy_gradient(self, v: np.ndarray, density: np.ndarray | None = None) -> np.ndarray:
+        return self.density_and_gradient(v, density)[1]
+
+    def density_and_gradient(self, v: np.ndarray, density: np.ndarray | None = None):
+        """(f_c on the grid, F_p), sharing the Gaussian factors between the two gathers."""
+        factors = self._factors(v) if self.kind == GAUSSIAN else None
+        density = self._density(v, factors) if density is None else density
+        return density, self._gradient(v, density, factors)
+
+    def pair_velocities(self, v: np.ndarray, F: np.ndarray) -> np.ndarray:
+        """−Σ_q w_q A(v_p − v_q)(F_p − F_q) by the system's pair-sum method (:func:`resolve_interaction`)."""
+        if self.interaction == "moments":
             return velocities_moment_form(v, self.w, F, self.C)
+        if self.interaction == "fmm":
+            from .pair_sum_fmm import coulomb_velocities_fmm
+
+            return coulomb_velocities_fmm(v, self.w, F, self.C)
         return velocities_direct(v, self.w, F, self.C, self.gamma, self.gamma_code)
+
+    def velocities(self, v: np.ndarray) -> np.ndarray:
+        return self.pair_velocities(v, self.entropy_gradient(v))
 
     def entropy(self, density: np.ndarray) -> float:
         """H_ε^h = h^d Σ_c f_c log f_c (midpoint rule; 0 log 0 = 0)."""
         positive = density[density > 0]
         return float(self.grid.cell_volume * np.sum(positive * np.log(positive)))
 
-    def dissipation(self, v: np.ndarray) -> float:
-        return float(dissipation(v, self.w, self.entropy_gradient(v), self.C, self.gamma, self.gamma_code))
+    def dissipation(self, v: np.ndarray, F: np.ndarray | None = None) -> float:
+        """D_ε of seed 000 Remark 29; ``F`` the entropy gradient at v when already known.
+
+        Direct pair sum: the symmetric double sum ½Σ_{p,q}. Moment form and FMM: the same double sum
+        rewritten by the pair symmetry of A as D_ε = Σ_p w_p F_p·Σ_q w_q A(v_p − v_q)(F_p − F_q)
+        = −Σ_p w_p F_p·u_p, with u_p from the fast pair sum (O(N) resp. O(N log N) instead of O(N²))."""
+        F = self.entropy_gradient(v) if F is None else F
+        if self.interaction == "direct":
+            return float(dissipation(v, self.w, F, self.C, self.gamma, self.gamma_code))
+        return float(-np.sum(self.w[:, None] * F * self.pair_velocities(v, F)))
