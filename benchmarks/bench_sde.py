@@ -2,6 +2,8 @@
 
     python benchmarks/bench_sde.py speed [--replicas R]   pair updates per second, NumPy speed-up, scaling in N
     python benchmarks/bench_sde.py chaos                  the approach to the Landau equation as N grows
+    python benchmarks/bench_sde.py pairing [--threads T]  the O(N) pairing scheme: pair updates/s vs N,
+                                                          vs a NumPy version, and the 10⁶-particle acceptance run
 
 speed: for N ∈ {64, 256, 1024} and both schemes, the compiled kernels (numba, parallel over
 replicas) against a vectorised NumPy version of one step (Euler–Maruyama vectorised over all
@@ -217,11 +219,69 @@ def chaos(T: float, dt: float, Ns, per_N: int, min_R: int, blob_n: int, seed: in
           f"the noise, {du_ses[-1]:.1e} at N = {Ns_[-1]})")
 
 
+def numpy_pairing_step(v, rng, tau):
+    """One pairing step of one replica, vectorised NumPy (γ = 0, a single exact table): uniform
+    matching by a permutation, A(τ) by inversion of the table's CDF, then the same rotation."""
+    from landau_num.sde.ancestral import AncestralTables
+
+    tables = AncestralTables(tau, tau)
+    perm = rng.permutation(v.shape[0])
+    i, j = perm[0::2], perm[1::2]
+    z = v[i] - v[j]
+    m = 0.5 * (v[i] + v[j])
+    r = np.linalg.norm(z, axis=1)
+    n = z / r[:, None]
+    a = tables.lo[0] + np.searchsorted(tables.cdf[:tables.size[0]], rng.random(len(r)))
+    x = 1 - rng.random(len(r)) ** (1 / (a + 1.0))
+    phi = 2 * np.pi * rng.random(len(r))
+    helper = np.where(np.abs(n[:, :1]) < 0.9, [[1.0, 0, 0]], [[0, 1.0, 0]])
+    e1 = np.cross(n, helper)
+    e1 /= np.linalg.norm(e1, axis=1)[:, None]
+    e2 = np.cross(n, e1)
+    sin_t = 2 * np.sqrt(x * (1 - x))
+    y = r[:, None] * ((1 - 2 * x)[:, None] * n + (sin_t * np.cos(phi))[:, None] * e1 + (sin_t * np.sin(phi))[:, None] * e2)
+    v[i], v[j] = m + 0.5 * y, m - 0.5 * y
+
+
+def pairing_speed(threads: int) -> None:
+    """Pair updates per second of the compiled pairing scheme (γ = 0 and γ = −3) against NumPy, and
+    the scaling in N (O(N) per step: the fitted exponent of time per step should be ≈ 1)."""
+    from landau_num.sde.pairing import replica_keys
+
+    numba.set_num_threads(threads)
+    dt, C, steps = 0.01, 1 / 24, 10
+    Ns, per_step = [10**4, 10**5, 10**6], []
+    for gamma in (0.0, -3.0):
+        for N in Ns:
+            system = ParticleSystem(N, gamma, C, None)
+            v = np.random.default_rng(0).standard_normal((1, N, 3))
+            keys = replica_keys(0, 1)
+            system.advance(v, dt, 1, keys, "pairing")  # compile, tables
+            seconds = best_of(lambda: system.advance(v, dt, steps, keys, "pairing", first_step=1), repeat=3)
+            rate = N // 2 * steps / seconds
+            line = f"pairing gamma={gamma:+.0f} N={N:>8}: {rate:.3e} pair updates/s ({threads} threads)"
+            if gamma == 0.0:
+                per_step.append(seconds / steps)
+                w = v[0].copy()
+                rng = np.random.default_rng(1)
+                numpy_seconds = best_of(lambda: numpy_pairing_step(w, rng, 8 * C * dt), repeat=3)
+                line += f", NumPy {N // 2 / numpy_seconds:.3e}/s, speed-up {numpy_seconds / (seconds / steps):.1f}x"
+            print(line)
+    print(f"pairing: time per step ~ N^{fitted_rate(Ns, per_step):.2f}")
+    tick = time.perf_counter()
+    solve("sde", "aniso3d", N=10**6, replicas=1, scheme="pairing", dt=0.01, T=1.0, figures=False)
+    total = time.perf_counter() - tick
+    print(f"acceptance run (N=1e6, 100 steps, in-process, solver + diagnostics): {total:.1f} s, "
+          f"{5e7 / total:.3e} pair updates/s including set-up")
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="part", required=True)
     s = sub.add_parser("speed")
     s.add_argument("--replicas", type=int, default=8)
+    pg = sub.add_parser("pairing")
+    pg.add_argument("--threads", type=int, default=2)
     c = sub.add_parser("chaos")
     c.add_argument("--T", type=float, default=2.0)
     c.add_argument("--dt", type=float, default=0.02)
@@ -233,6 +293,8 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
     if args.part == "speed":
         speed(args.replicas)
+    elif args.part == "pairing":
+        pairing_speed(args.threads)
     else:
         chaos(args.T, args.dt, args.Ns, args.per_N, args.min_R, args.blob_n, args.seed)
 

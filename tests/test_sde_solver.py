@@ -101,7 +101,7 @@ def test_a_run_too_large_for_memory_is_refused_before_allocating(monkeypatch):
     (dict(replicas=0), "--replicas must be an integer >= 1, got 0"),
     (dict(replicas=1e8), "--replicas must be an integer >= 1, got 100000000.0"),
     (dict(dt=0.0), "--dt"), (dict(dt=-1.0), "--dt"), (dict(T=0.0), "--T"), (dict(eta=0.0), "--eta"),
-    (dict(scheme="heun"), "--scheme must be one of rotation, euler, got 'heun'"), (dict(seed=-3), "--seed"),
+    (dict(scheme="heun"), "--scheme must be one of rotation, euler, pairing, got 'heun'"), (dict(seed=-3), "--seed"),
     (dict(records=0), "--records"),
 ])
 def test_bad_input_gives_a_one_line_value_error_naming_the_value(tmp_path, kwargs, fragment):

@@ -46,6 +46,7 @@ from ..validation import require_positive
 
 FISHER_NODES = 3
 KDE_MAX_SAMPLES = 8192
+PAIRWISE_MAX_PARTICLES = 512  # the O(N²) and k-NN diagnostics use the first 512 particles of a replica
 
 
 def replica_mean_velocity(v: np.ndarray) -> np.ndarray:
@@ -234,9 +235,13 @@ def ensemble_diagnostics(v: np.ndarray, v0: np.ndarray, t: float, fisher_eps: fl
     e = replica_energy(v)
     energy_error = e / replica_energy(v0) - 1.0
     S = replica_second_moments(v)
-    entropies = np.array([knn_entropy(x) for x in v])
-    fisher = mollified_fisher(v, fisher_eps)
-    inverse_square, inverse_square_se, _ = inverse_square_distance(v)
+    # Exchangeable particles: the first n of a replica are a sample of its empirical measure; n = N
+    # up to PAIRWISE_MAX_PARTICLES, so that a step of the O(N) pairing scheme is not outweighed by
+    # O(N²) diagnostics (for N > n: estimates of the functionals of the n-particle marginal sample).
+    sub = v[:, :PAIRWISE_MAX_PARTICLES]
+    entropies = np.array([knn_entropy(x) for x in sub])
+    fisher = mollified_fisher(sub, fisher_eps)
+    inverse_square, inverse_square_se, _ = inverse_square_distance(sub)
     spread = (lambda a: a.std(axis=0, ddof=1)) if R > 1 else (lambda a: np.full(a.shape[1:], np.nan))
     return {
         "times": t, "mass": 1.0,

@@ -45,6 +45,7 @@ from ..core.registry import register
 from ..core.solver import Solver, TimeGrid, step_count
 from ..grid import CellGrid
 from . import diagnostics as diag
+from .pairing import pairing_second_moment_law, replica_keys
 from .system import DIMENSION, SCHEMES, ParticleSystem, draw_seeds, maxwell_second_moment_law, \
     validate_system
 
@@ -68,6 +69,16 @@ def sampled_cases() -> list[str]:
     return [case.name for case in cases if case.d == DIMENSION and case.sample_initial is not None]
 
 
+def pairing_second_moment_law_of_ensemble(v0: np.ndarray, C: float, dt: float, steps: int) -> np.ndarray:
+    """Ensemble mean of E[(1/N)Σ V_i⊗V_i after n pairing steps | V(0)] for γ = 0: M⊗M plus the
+    exact law of K (:func:`.pairing.pairing_second_moment_law`), averaged over the replicas."""
+    N = v0.shape[1]
+    mean = v0.mean(axis=1)
+    mm = np.einsum("ri,rj->rij", mean, mean)
+    K = np.einsum("rni,rnj->rij", v0, v0) / N - mm
+    return (mm + pairing_second_moment_law(K, N, C, dt, steps)).mean(axis=0)
+
+
 def _worst(values) -> float | None:
     """The largest recorded value (None when none is finite: the strict record holds null)."""
     finite = [x for x in values if x is not None]
@@ -79,7 +90,8 @@ class SDEParameters:
     N: int = param(64, "particles per replica", kind=int, low=2)
     replicas: int = param(16, "independent replicas of the N-particle system", kind=int, low=1)
     scheme: str = param("rotation", "rotation (pair rotations: momentum and energy of every replica conserved "
-                        "to round-off, any dt) or euler (Euler-Maruyama: energy not conserved)", kind=str,
+                        "to round-off, any dt), euler (Euler-Maruyama: energy not conserved) or pairing (O(N) "
+                        "per step: a random perfect matching, exact pair dynamics; N even)", kind=str,
                         choices=SCHEMES)
     dt: float = param(0.01, "time step", low=0.0, low_open=True)
     T: float = param(1.0, "duration of the run", low=0.0, low_open=True)
@@ -98,6 +110,8 @@ class SDEParameters:
                              f"three-dimensional case with an exact initial sampler; allowed: "
                              f"{', '.join(sampled_cases())}")
         validate_system(self.N, case.gamma, case.C, 1.0 if self.eta is None else self.eta, self.replicas, self.dt)
+        if self.scheme == "pairing" and self.N % 2:
+            raise ValueError(f"--scheme pairing needs an even number of particles N (a perfect matching), got {self.N}")
 
 
 @register
@@ -123,7 +137,7 @@ class SDESolver(Solver):
                                         values on the 16³ grid
         """
         N, R = int(params.N), int(params.replicas)
-        pairs = N * (N - 1) // 2
+        pairs = 0 if params.scheme == "pairing" else N * (N - 1) // 2  # pairing: no schedule
         velocities = R * N * DIMENSION * 8
         return float(PAIR_BYTES * pairs + VELOCITY_COPIES * velocities + PER_PARTICLE_BYTES * R * N
                      + KNN_BYTES_PER_POINT * N + KDE_BYTES)
@@ -137,14 +151,17 @@ class SDESolver(Solver):
         every = max(1, steps // p.records)
         self.time = TimeGrid(case.t0, p.T, p.dt, record_every=every, chunk=every)
         # compile (or load from numba's cache) before the timed chunks: zero steps of one replica
-        self.system.advance(self.y0[:1].copy(), self.time.step, 0, np.zeros(1, dtype=np.int64), p.scheme)
-        self.fisher_eps = diag.default_fisher_eps(self.y0)
+        self.keys = replica_keys(p.seed, p.replicas) if p.scheme == "pairing" else None
+        self.system.advance(self.y0[:1].copy(), self.time.step, 0,
+                            self.keys[:1] if self.keys is not None else np.zeros(1, dtype=np.int64), p.scheme)
+        self.fisher_eps = diag.default_fisher_eps(self.y0[:, :diag.PAIRWISE_MAX_PARTICLES])
         self.grid = CellGrid(DIMENSION, RECONSTRUCTION_CELLS, case.L) if case.exact_density is not None else None
         if p.scheme == "euler":
             self.invariants = {"mass": ROUND_OFF_TOLERANCE, "momentum": ROUND_OFF_TOLERANCE,
                                "energy": EULER_ENERGY_TOLERANCE}
         self.integrator_seconds, self.steps_advanced = 0.0, 0
-        self._last_chunk = None  # (input state, generator state before the chunk)
+        self.step_index = 0  # pairing: global index of the next step (the counter of its random streams)
+        self._last_chunk = None  # (input state, generator state before the chunk, step index before it)
 
     def advance(self, y, dt, k):
         """k steps of every replica of a copy of y; the kernel seeds come from ``self.rng``."""
@@ -152,30 +169,35 @@ class SDESolver(Solver):
         trial = y.copy()
         tick = time.perf_counter()
         try:
-            self.system.advance(trial, dt, k, draw_seeds(self.rng, self.params.replicas), self.params.scheme)
+            if self.params.scheme == "pairing":
+                self.system.advance(trial, dt, k, self.keys, "pairing", first_step=self.step_index)
+            else:
+                self.system.advance(trial, dt, k, draw_seeds(self.rng, self.params.replicas), self.params.scheme)
         except BaseException:  # the chunk did not happen: neither did its random numbers
             self.rng.bit_generator.state = before
             raise
         self.integrator_seconds += time.perf_counter() - tick
         self.steps_advanced += k
-        self._last_chunk = (y, before)
+        self._last_chunk = (y, before, self.step_index)
+        self.step_index += k
         return trial
 
     def checkpoint_extra(self) -> dict:
         """The generator's state that belongs to the state being checkpointed: the current one,
         or the one before the last chunk when the driver kept the state before it (a chunk
         discarded as non-finite or as a blow-up)."""
-        state = self.rng.bit_generator.state
+        state, step = self.rng.bit_generator.state, self.step_index
         kept = getattr(self, "state", None)
         if self._last_chunk is not None and kept is not None and kept is self._last_chunk[0]:
-            state = self._last_chunk[1]
-        return {"rng": state}
+            state, step = self._last_chunk[1], self._last_chunk[2]
+        return {"rng": state, "step_index": step}
 
     def restore_extra(self, extra: dict) -> None:
         if "rng" not in extra:
             raise ValueError("--resume: the checkpoint holds no random generator state; the run cannot continue "
                              "with the same random numbers")
         self.rng.bit_generator.state = extra["rng"]
+        self.step_index = int(extra.get("step_index", 0))
 
     def diagnostics(self, v, t) -> dict:
         out = diag.ensemble_diagnostics(v, self.y0, t, self.fisher_eps)
@@ -187,7 +209,8 @@ class SDESolver(Solver):
         p, case = self.params, self.case
         out = {
             "N": p.N, "replicas": p.replicas, "scheme": p.scheme, "eta": self.system.eta,
-            "eta_rule": "N^(-1/3)" if p.eta is None else "given", "pairs": len(self.system.pairs),
+            "eta_rule": "N^(-1/3)" if p.eta is None else "given",
+            "pair_updates_per_step": self.system.pair_updates_per_step(p.scheme),
             "alpha": "alpha_eta(r) = (eta chi(r/eta))^gamma, 003_2ee84d6b3c804a54.txt Remark 2.1",
             "seed": p.seed,
             "rng": "numpy.random.Generator(PCG64(SeedSequence(seed))): initial data, then per record interval and "
@@ -207,16 +230,26 @@ class SDESolver(Solver):
         """Speed, the exact laws at the recorded times (Landau; finite N for γ = 0), Euler's
         energy drift, and the highlights of the summary printer."""
         p, case, s, summary = self.params, self.case, record.series, record.summary
-        pair_updates = self.steps_advanced * len(self.system.pairs) * p.replicas
+        pair_updates = self.steps_advanced * self.system.pair_updates_per_step(p.scheme) * p.replicas
         rate = pair_updates / self.integrator_seconds if self.integrator_seconds > 0 else None
         summary["integrator_seconds"] = self.integrator_seconds
         summary["pair_updates_per_second"] = rate
         times = s["times"]
         if case.exact_second_moments is not None:
             summary["second_moments_landau"] = [case.exact_second_moments(x).tolist() for x in times]
-        if case.gamma == 0.0:
+        if case.gamma == 0.0 and p.scheme != "pairing":
             summary["second_moments_finite_N"] = [
                 maxwell_second_moment_law(self.y0, x - case.t0, case.C).tolist() for x in times]
+        if case.gamma == 0.0 and p.scheme == "pairing":
+            summary["second_moments_finite_N"] = [
+                pairing_second_moment_law_of_ensemble(self.y0, case.C, self.time.step,
+                                                      int(round((x - case.t0) / self.time.step))).tolist()
+                for x in times]
+            summary["second_moments_finite_N_note"] = (
+                "exact law of the pairing scheme at this dt: K_inf + (1 - rho)^n (K0 - K_inf), "
+                "rho = N(1 - exp(-24 C dt))/(2(N - 1)) (landau_num.sde.pairing)")
+        if p.scheme == "pairing":
+            summary["pairing_approximate_updates"] = self.system.approximate_updates
         if p.scheme == "euler":
             summary["euler_energy_drift"] = {
                 "mean_relative_drift_at_end": s["energy_relative_drift_mean"][-1],

@@ -94,8 +94,9 @@ from .._generated.potentials import alpha_cutoff
 from .._generated.rotation import rotate_about_axis
 from ..validation import require_integer, require_positive, require_real
 
-SCHEMES = ("rotation", "euler")
+SCHEMES = ("rotation", "euler", "pairing")
 GAMMA_MIN, GAMMA_MAX = -3.0, 0.0
+PAIRING_PARALLEL_PAIRS_FROM = 4096  # N from which the pairing scheme runs the pairs of a replica in parallel
 DIMENSION = 3
 
 
@@ -243,10 +244,34 @@ class ParticleSystem:
         validate_system(N, gamma, C, 1.0 if eta is None else eta)
         eta = default_eta(N) if eta is None else eta
         self.N, self.gamma, self.C, self.eta = int(N), float(gamma), float(C), float(eta)
-        self.pairs = pair_schedule(self.N)
+        self._pairs, self._tables = None, {}
+        self.approximate_updates = 0  # pairing: pair updates that used the normal approximation of A(τ)
 
-    def advance(self, v: np.ndarray, dt: float, steps: int, seeds: np.ndarray, scheme: str = "rotation") -> None:
-        if scheme not in _STEPPERS:
+    @property
+    def pairs(self) -> np.ndarray:
+        """The round-robin pair schedule of the rotation and Euler schemes (built on first use)."""
+        if self._pairs is None:
+            self._pairs = pair_schedule(self.N)
+        return self._pairs
+
+    def pair_updates_per_step(self, scheme: str) -> int:
+        return self.N // 2 if scheme == "pairing" else self.N * (self.N - 1) // 2
+
+    def ancestral_tables(self, dt: float):
+        """The exact tables of A(τ) for the pairing scheme at this dt (:mod:`.ancestral`): τ = 8Cα^N(|z|)dt
+        ranges over (0, 8Cα^N(0)dt]; one table when γ = 0."""
+        from .ancestral import AncestralTables
+
+        if dt not in self._tables:
+            tau_max = 8.0 * self.C * alpha_cutoff(0.0, self.gamma, self.eta) * dt
+            self._tables[dt] = AncestralTables(tau_max, tau_max if self.gamma == 0.0 else 0.0)
+        return self._tables[dt]
+
+    def advance(self, v: np.ndarray, dt: float, steps: int, seeds: np.ndarray, scheme: str = "rotation",
+                first_step: int = 0) -> None:
+        """For ``pairing``: seeds are the replicas' 64-bit keys (:func:`.pairing.replica_keys`) and
+        first_step the global index of the first step (the counter of the random streams)."""
+        if scheme not in SCHEMES:
             raise ValueError(f"scheme must be one of {', '.join(SCHEMES)}, got {scheme!r}")
         validate_system(self.N, self.gamma, self.C, self.eta, dt=dt)
         if v.ndim != 3 or v.shape[1:] != (self.N, DIMENSION) or v.dtype != np.float64 or not v.flags.c_contiguous:
@@ -255,7 +280,23 @@ class ParticleSystem:
         seeds = np.ascontiguousarray(seeds, dtype=np.int64)
         if seeds.shape != (v.shape[0],):
             raise ValueError(f"seeds must have shape ({v.shape[0]},), got {seeds.shape}")
+        if scheme == "pairing":
+            self._advance_pairing(v, float(dt), int(steps), seeds, int(first_step))
+            return
         _STEPPERS[scheme](v, self.pairs, int(steps), seeds, float(dt), self.C, self.gamma, self.eta)
+
+    def _advance_pairing(self, v, dt, steps, keys, first_step) -> None:
+        from . import pairing
+
+        if self.N % 2:
+            raise ValueError(f"the pairing scheme needs an even number of particles N (a perfect matching), got {self.N}")
+        require_integer("first_step", first_step, 0)
+        tables = self.ancestral_tables(dt)
+        kernel = (pairing.pairing_steps_within_replica if self.N >= PAIRING_PARALLEL_PAIRS_FROM
+                  else pairing.pairing_steps_over_replicas)  # the same numbers either way
+        self.approximate_updates += int(kernel(
+            v, keys, first_step, steps, pairing.bucket_bits(self.N), 8.0 * self.C * dt, self.gamma, self.eta,
+            tables.cdf, tables.start, tables.lo, tables.size, tables.inv_tau_max, tables.step, tables.tau_bottom))
 
 
 def maxwell_second_moment_law(v0: np.ndarray, elapsed: float, C: float) -> np.ndarray:
