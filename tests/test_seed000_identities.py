@@ -7,6 +7,7 @@ import sympy as sp
 
 from landau_sym.geometry import Coordinates
 from landau_sym.identities import seed000_conservation as cons
+from landau_sym.identities import seed000_estimates_exact as est_exact
 from landau_sym.identities import seed000_metric as metric
 from landau_sym.identities import seed000_mollifier as moll
 from landau_sym.operators import gradient
@@ -169,3 +170,65 @@ def test_maxwellian_phi_is_not_quadratic():
     phi = est.maxwellian_phi(1.0, r, n=600)
     curvature = (phi[1:] - phi[0]) / r[1:] ** 2
     assert abs(curvature[1] - curvature[0]) > 1e-3  # (32) cannot hold with D(M) = 0
+
+
+# --- Lemma 32, Lemma 43 (33), Lemma 45, Claim 47 (40) ----------------------------------------
+
+def test_lemma32_last_line_is_refuted_and_needs_the_eps_constant():
+    import pytest
+    from proofs_check.claims import seed000_lemmas as lem
+    outcome = lem.check_lemma32()
+    assert outcome.verdict == "refuted" and outcome.corrected_statement
+    cex = outcome.evidence["counterexample"]
+    assert cex["iint |grad~ dH_eps/dmu|^2 dmu dmu"] > 2 * cex["E = int |v|^2 dmu"]
+    # the same atoms with a large mollifier satisfy the printed "≤ E": only the missing ε-constant fails
+    pts, w = lem.PATTERN
+    mu = 0.02 * pts
+    assert lem.dissipation_pairing(mu, w, 1.0, 0.0) < float(w @ (mu**2).sum(1))
+    # a symmetric two-atom measure has ∇̃δH_ε/δμ = 0 (J(x_p) is parallel to x_p − x_q): Π is applied
+    two = np.array([[0.05, 0.0], [-0.05, 0.0]])
+    assert lem.dissipation_pairing(two, np.array([0.5, 0.5]), 0.02, 0.0) < 1e-20
+    with pytest.raises(ValueError, match="gamma"):
+        lem.corrected_constant(0.1, 1.0)
+
+
+def test_lemma43_young_exponent_is_the_reciprocal():
+    outcome = est_exact.check_lemma43_young_step()
+    assert outcome.verdict == "verified"
+    exact, printed = outcome.evidence["at gamma = -1, eta = 1 (exact, printed)"]
+    assert sp.sympify(exact) == 2 * sp.sqrt(sp.pi)  # ‖χ_{B₁}|x|^{−1}‖_{L²} = (∫_{B₁}|x|^{−2})^{1/2} = √(4π)
+    assert sp.sympify(printed) == 16 * sp.pi**2
+    # the printed exponent gives an upper bound only because ω₂/η > 1: for a base below 1 it is not
+    x, q = sp.Rational(1, 2), 2
+    assert x ** sp.Rational(1, q) > x**q
+
+
+def test_lemma43_potential_bound():
+    import mpmath
+    from proofs_check.claims import seed000_lemmas as lem
+    # Coulomb potential of the Maxwellian: ∫M(v*)|v − v*|^{−1}dv* = erf(|v|/√2)/|v|
+    assert abs(lem._radial_potential(2, -1, lem._maxwellian) - mpmath.erf(mpmath.sqrt(2)) / 2) < 1e-12
+    assert lem.check_lemma43().verdict == "verified"
+    C1 = lem.lemma43_constant(-1, 1.0, lem._maxwellian)
+    v = 1e4  # the decay ⟨v⟩^γ cannot be replaced by ⟨v⟩^{γ−1}
+    assert lem._radial_potential(v, -1, lem._maxwellian) / (1 + v * v) ** -1 > C1
+
+
+def test_lemma45_constant_attained_up_to_peetre():
+    from proofs_check.claims import seed000_lemmas as lem
+    assert lem.check_lemma45().verdict == "verified"
+    # p = 2, v = 0: ∫⟨w⟩²G^ε(w)dw = ∫⟨εw⟩²G(w)dw, exactly half of 2^{|p|/2}∫⟨εw⟩^{|p|}G
+    C = lem.lemma45_constant(2, "0.5")
+    assert abs(2 * lem.smoothed_bracket(0, 2, "0.5") - C) < 1e-20 * C + 1e-25
+    assert lem.smoothed_bracket(0, 2, "0.5") > C / 4  # a quarter of the constant fails
+
+
+def test_claim47_jensen():
+    from proofs_check.claims import seed000_lemmas as lem
+    outcome = lem.check_claim47()
+    assert outcome.verdict == "verified"
+    assert 0.2 < outcome.evidence["largest lhs/rhs"] < 1  # a right side divided by 5 would be violated
+    mean, lams, eps = lem.CLAIM47_DATA
+    # a radial f centred at 0 has w × ∇f = 0, so both sides vanish (the anisotropic data do not)
+    lhs0, rhs0 = lem.claim47_sides((1.0, 0.5, -0.5), np.zeros(3), np.ones(3), eps)
+    assert max(lhs0, rhs0) < 1e-15

@@ -441,6 +441,8 @@ def check_remark22() -> Outcome:
     return Outcome("verified" if ok else "refuted", {
         "3(1 + a^2 + b^2) - (1 + a + b)^2 = (1-a)^2 + (1-b)^2 + (a-b)^2": identity,
         "(14) follows from (13) with F = 1 + |v| + |v*| and the constant": str(constant),
+        "misprint in the remark": "\"the energy is conserved (15)\" cites (15), the hypotheses of Proposition 23; "
+                                  "the energy conservation meant is Lemma 15",
     })
 
 
