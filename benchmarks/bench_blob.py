@@ -108,16 +108,25 @@ def rhs_timings():
               f"max |difference| / max |v'| = {np.abs(ref - ours).max() / np.abs(ref).max():.1e}")
 
 
-def convergence_table():
+def convergence_table(sizes=(20, 30, 40, 50)):
+    """One sweep point per n (landau_num.run_sweep on a LocalCluster sized to the machine; the runs'
+    records in a temporary directory), the table from the sweep's aggregate."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as out:
+        sweep = landau_num.run_sweep("blob", "bkw2d", {"n": list(sizes)}, T=5.0, dt=0.05, record_every=100, out=out,
+                                     figures=False)
+        errors = {norm: [float(sweep.dataset[f"final_error_{norm}"].sel(n=n)) for n in sizes]
+                  for norm in ("l1", "l2", "linf")}
     print(" n    h       rel L1     rel L2     rel Linf   order(L2)")
     prev = None
-    for n in (20, 30, 40, 50):
-        rec = solve("blob", "bkw2d", n=n, T=5.0, dt=0.05, record_every=100).record
-        e = rec.series["error_vs_exact"]
+    for i, n in enumerate(sizes):
         h = 8 / n
-        order = "" if prev is None else f"{math.log(prev[1] / e['l2'][-1]) / math.log(prev[0] / h):.2f}"
-        print(f"{n:3d} {h:.3f}  {e['l1'][-1]:.3e}  {e['l2'][-1]:.3e}  {e['linf'][-1]:.3e}  {order}")
-        prev = (h, e["l2"][-1])
+        l2 = errors["l2"][i]
+        order = "" if prev is None else f"{math.log(prev[1] / l2) / math.log(prev[0] / h):.2f}"
+        print(f"{n:3d} {h:.3f}  {errors['l1'][i]:.3e}  {l2:.3e}  {errors['linf'][i]:.3e}  {order}")
+        prev = (h, l2)
+    return sweep.exit_status
 
 
 def coulomb_long():

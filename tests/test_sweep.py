@@ -124,7 +124,7 @@ def test_sweep_refuses_bad_input_before_any_worker_starts(argv, message, tmp_pat
     def no_cluster(*args, **kwargs):
         raise AssertionError("a cluster was started for bad input")
 
-    monkeypatch.setattr(runner, "_dask_client", no_cluster)
+    monkeypatch.setattr(runner, "dask_client", no_cluster)
     out = tmp_path / "sweep"
     assert cli.main(["sweep", *argv, "--out", str(out)]) == 2
     err = capsys.readouterr().err.strip()
@@ -140,7 +140,7 @@ def test_sweep_refuses_bad_input_before_any_worker_starts(argv, message, tmp_pat
     (dict(T=0.5, repeat=0), "--repeat must be an integer >= 1, got 0"),
 ])
 def test_python_twin_refuses_bad_input_before_any_worker_starts(kwargs, message, tmp_path, monkeypatch):
-    monkeypatch.setattr(runner, "_dask_client", None)  # calling it would raise TypeError, not ValueError
+    monkeypatch.setattr(runner, "dask_client", None)  # calling it would raise TypeError, not ValueError
     with pytest.raises(ValueError, match=message.replace("(", r"\(")):
         run_sweep("blob", "bkw2d", {"n": [12]}, out=tmp_path / "sweep", **kwargs)
     assert not (tmp_path / "sweep").exists()

@@ -207,7 +207,7 @@ def run_sweep(solver: str, case: str, grid, *, out, repeat: int = 1, seed_root: 
                               out=str(out / plans[i].point.name), mode=plans[i].mode, threads=threads_per_worker,
                               figures=figures, checks=checks, max_memory=max_memory, command=tuple(command))
                  for i in todo}
-        with _dask_client(client, scheduler, count, threads_per_worker) as dask:
+        with dask_client(client, scheduler, count, threads_per_worker) as dask:
             manifest["cluster"] = _describe_cluster(dask, client, scheduler, threads_per_worker)
             for i, result in _submit(dask, tasks, progress):
                 outcomes[i].update(status=result["status"], reason=result["reason"], threads=result["threads"],
@@ -309,7 +309,7 @@ def _manifest(solver, case, grid, fixed, repeat, seed_root, seeds, threads, comm
 
 
 @contextmanager
-def _dask_client(client, scheduler: str | None, workers: int, threads: int):
+def dask_client(client, scheduler: str | None, workers: int, threads: int):
     """The given client; or one connected to ``scheduler``; or a LocalCluster of ``workers``
     processes, one task slot each, numba and BLAS sized to ``threads`` (closed on exit)."""
     if client is not None:
