@@ -109,3 +109,77 @@ def test_lemma_b3_phase_refuted_and_corrected_verified():
 def test_lemma_b4_detects_a_wrong_constant():
     assert lines.check_lemma_b4().verdict == "verified"
     assert lines.check_lemma_b4(constant_factor=4).verdict == "refuted"
+
+
+# --- weak forms, dissipations, affine representations (seed001_weak_forms, seed001_dissipation) ---
+
+from landau_sym.identities import seed001_dissipation as dissipation  # noqa: E402
+from landau_sym.identities import seed001_weak_forms as weak  # noqa: E402
+
+
+def test_boltzmann_weak_forms_detect_wrong_constants():
+    assert weak.check_boltzmann_weak_forms().verdict == "verified"
+    assert weak.check_boltzmann_weak_forms(c38=sp.Rational(-1, 4)).verdict == "refuted"
+    assert weak.check_boltzmann_weak_forms(c39=sp.Rational(-1, 2)).verdict == "refuted"
+
+
+def test_lemma_6_7_refuted_as_printed_and_desymmetrisation_verified():
+    out = weak.check_lemma_6_7()
+    assert out.verdict == "refuted" and "counterexample" in out.evidence and out.corrected_statement
+    assert weak.check_lemma_6_7(printed=False).verdict == "verified"
+
+
+def test_landau_weak_forms_detect_wrong_constants():
+    assert weak.check_landau_weak_forms().verdict == "verified"
+    assert weak.check_landau_weak_forms(c310=sp.Rational(1, 2), c312=sp.Rational(1, 4)).verdict == "refuted"
+
+
+@pytest.mark.parametrize("wrong", [dict(c615=4), dict(c75=8), dict(c75_action=sp.Rational(1, 4))])
+def test_squared_gradient_limits_detect_wrong_constants(wrong):
+    assert weak.check_squared_gradient_limits().verdict == "verified"
+    assert weak.check_squared_gradient_limits(**wrong).verdict == "refuted"
+
+
+def test_dissipations_detect_wrong_constants():
+    assert dissipation.check_dissipations().verdict == "verified"
+    assert dissipation.check_dissipations(c_b=sp.Rational(1, 2)).verdict == "refuted"
+    assert dissipation.check_dissipations(c_l=1).verdict == "refuted"
+    assert dissipation.check_dissipations(c_al=1).verdict == "refuted"
+
+
+def test_affine_representations_detect_a_wrong_constant():
+    a, u = sp.symbols("a u", positive=True)
+    assert dissipation.check_affine_representations().verdict == "verified"
+    wrong = {"Remark 2.9 D_L": (4 * u, 1, 2 * u**2)}  # −∫|∇̃ψ|² instead of −2∫|∇̃ψ|²
+    assert dissipation.check_affine_representations(wrong).verdict == "refuted"
+    assert dissipation.check_affine_representations({"Remark 2.9 Fisher": (a, 1, a**2)}).verdict == "refuted"
+
+
+def test_prop_6_4_exponent_refuted_and_gamma_exponent_verified():
+    out = dissipation.check_prop_6_4()
+    assert out.verdict == "refuted" and "counterexample" in out.evidence and "verified" in out.corrected_statement
+    assert dissipation.check_prop_6_4(lambda g: 1 + g / 2).verdict == "verified"
+    assert dissipation.check_prop_6_4(lambda g: 1 + g).verdict == "refuted"
+
+
+def test_corollary_2_10_sign_refuted_and_plus_sign_verified():
+    out = dissipation.check_corollary_2_10()
+    assert out.verdict == "refuted" and "counterexample" in out.evidence
+    assert dissipation.check_corollary_2_10(1).verdict == "verified"
+
+
+def test_polar_laplacian_and_projection_detect_a_wrong_factor():
+    assert weak.check_polar_and_projection().verdict == "verified"
+    assert weak.check_polar_and_projection(lambda r, g: 2 ** (-g / 2) * r ** (-g / 2)).verdict == "refuted"
+
+
+def test_lemma_b1_refuted_for_gamma_nonzero_and_exact_for_maxwell():
+    out = dissipation.check_lemma_b1()
+    assert out.verdict == "refuted" and "counterexample" in out.evidence and out.corrected_statement
+    assert dissipation.check_lemma_b1(gamma=0).verdict == "verified"
+
+
+def test_appendix_b_geometry_detects_wrong_constants():
+    assert dissipation.check_b_geometry().verdict == "verified"
+    assert dissipation.check_b_geometry(b3_factor=1).verdict == "refuted"
+    assert dissipation.check_b_geometry(b4_minus=2).verdict == "refuted"
