@@ -4,6 +4,7 @@
     python benchmarks/bench_sde.py chaos                  the approach to the Landau equation as N grows
     python benchmarks/bench_sde.py pairing [--threads T]  the O(N) pairing scheme: pair updates/s vs N,
                                                           vs a NumPy version, and the 10⁶-particle acceptance run
+    python benchmarks/bench_sde.py profile [--threads T] [--N N]   CPU/wall of the parts of one pairing step
 
 speed: for N ∈ {64, 256, 1024} and both schemes, the compiled kernels (numba, parallel over
 replicas) against a vectorised NumPy version of one step (Euler–Maruyama vectorised over all
@@ -275,6 +276,58 @@ def pairing_speed(threads: int) -> None:
           f"{5e7 / total:.3e} pair updates/s including set-up")
 
 
+def pairing_profile(threads: int, N: int = 10**6) -> None:
+    """CPU and wall seconds of the parts of one pairing step (aniso3d, dt = 0.01, one replica of N):
+    bucket draws, counting sort (count + scatter), the bucket shuffles, the pair updates, and the
+    whole step serially and in parallel. CPU time (time.process_time, all threads) is the measure
+    on a loaded machine; the parallel step's CPU time exposes the threads' waiting."""
+    from landau_num.sde import pairing as P
+
+    numba.set_num_threads(threads)
+    case, dt = get_case("aniso3d"), 0.01
+    system = ParticleSystem(N, case.gamma, case.C)
+    tables = system.ancestral_tables(dt)
+    keys = P.replica_keys(0, 1)
+    system.advance(np.random.default_rng(0).standard_normal((1, N, 3)), dt, 1, keys, "pairing")  # compile
+    bits, H = P.bucket_bits(N), P.CHUNKS
+    B, per = 1 << bits, (N + H - 1) // H
+    src = np.random.default_rng(1).standard_normal((N, 3))
+    dst, bucket = np.empty_like(src), np.empty(N, dtype=np.int64)
+    chunk_counts, counts = np.empty((H, B), dtype=np.int64), np.empty(B + 1, dtype=np.int64)
+    key = np.uint64(keys[0])
+    args = (8.0 * case.C * dt, case.gamma, system.eta, tables.cdf, tables.start, tables.lo, tables.size,
+            tables.guide, tables.inv_tau_max, tables.step, tables.tau_bottom)
+
+    def sort():
+        for h in range(H):
+            P._count_chunk(bucket, h * per, min(N, (h + 1) * per), chunk_counts[h])
+        P._offsets(chunk_counts, counts)
+        for h in range(H):
+            P._scatter_chunk(src, dst, bucket, h * per, min(N, (h + 1) * per), chunk_counts[h])
+
+    def shuffle():
+        for b in range(B):
+            P._shuffle_rows(key, 3, b, dst, counts[b], counts[b + 1])
+
+    parts = {
+        "bucket draws": lambda: P._assign_buckets(key, 3, bits, 0, N, bucket),
+        "counting sort": sort,
+        "bucket shuffles": shuffle,
+        "pair updates": lambda: P._pairs_range(dst, key, 3, 0, N // 2, *args),
+        "step (serial)": lambda: P._step_serial(src, dst, key, 3, bits, bucket, chunk_counts, counts, *args),
+        "step (parallel)": lambda: P._step_parallel(src, dst, key, 3, bits, bucket, chunk_counts, counts, *args),
+    }
+    print(f"pairing profile: N={N}, aniso3d, dt={dt}, {threads} threads (best of 5; CPU = all threads)")
+    for name, call in parts.items():
+        cpu = wall = math.inf
+        for _ in range(5):
+            tick, tock = time.process_time(), time.perf_counter()
+            call()
+            cpu, wall = min(cpu, time.process_time() - tick), min(wall, time.perf_counter() - tock)
+        print(f"  {name:>16}: CPU {cpu * 1e3:7.1f} ms, wall {wall * 1e3:7.1f} ms, "
+              f"{cpu / (N // 2) * 1e9:6.1f} CPU ns per pair")
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="part", required=True)
@@ -282,6 +335,9 @@ def main(argv=None) -> None:
     s.add_argument("--replicas", type=int, default=8)
     pg = sub.add_parser("pairing")
     pg.add_argument("--threads", type=int, default=2)
+    pp = sub.add_parser("profile")
+    pp.add_argument("--threads", type=int, default=2)
+    pp.add_argument("--N", type=int, default=10**6)
     c = sub.add_parser("chaos")
     c.add_argument("--T", type=float, default=2.0)
     c.add_argument("--dt", type=float, default=0.02)
@@ -295,6 +351,8 @@ def main(argv=None) -> None:
         speed(args.replicas)
     elif args.part == "pairing":
         pairing_speed(args.threads)
+    elif args.part == "profile":
+        pairing_profile(args.threads, args.N)
     else:
         chaos(args.T, args.dt, args.Ns, args.per_N, args.min_R, args.blob_n, args.seed)
 

@@ -164,8 +164,9 @@ class AncestralTables:
     """CDF tables of A(τ_j) on the grid 1/τ_j = 1/τ₀ + c·j, j = 0..J, τ₀ = min(τ_max, TAU_TOP),
     τ_J ≥ max(τ_min, TAU_FLOOR) (the largest such grid point).
 
-    Arrays for the compiled sampler: ``cdf`` (concatenated), ``start``/``lo``/``size`` per table,
-    ``inv_tau_max``, ``step`` and ``tau_bottom`` (below: the counted normal approximation).
+    Arrays for the compiled sampler: ``cdf`` and its ``guide`` table (concatenated),
+    ``start``/``lo``/``size`` per table, ``inv_tau_max``, ``step`` and ``tau_bottom`` (below: the
+    counted normal approximation).
     A single τ (γ = 0) is the case τ_min = τ_max: one table, no bridging.
     """
 
@@ -204,6 +205,18 @@ class AncestralTables:
         self.lo = np.array(los or [0], dtype=np.int64)
         self.size = np.array(sizes or [1], dtype=np.int64)
         self.count = len(pmfs)
+        self.guide = self._guide_table()
+
+    def _guide_table(self) -> np.ndarray:
+        """Guide table of the inversion (Chen–Asau): for table j of n entries and g = 0..n−1,
+        guide[start_j + g] = the first index i with cdf_j[i] ≥ g/n, so that the first index with
+        cdf_j ≥ u lies at or after guide[start_j + ⌊un⌋]: the compiled sampler walks up from there
+        (about two comparisons) and finds exactly the index a binary search would."""
+        guide = np.empty(len(self.cdf), dtype=np.int64)
+        for base, n in zip(self.start, self.size):
+            c = self.cdf[base:base + n]
+            guide[base:base + n] = np.minimum(np.searchsorted(c, np.arange(n) / n, side="left"), n - 1)
+        return guide
 
     def mean(self, j: int) -> float:
         c = self.cdf[self.start[j]:self.start[j] + self.size[j]]

@@ -50,7 +50,12 @@ shuffled by Fisher–Yates with its own stream (Lemire's exact bounded integers)
 concatenation is a uniformly random permutation π of the particles; the matching is
 {(π(2k), π(2k+1))}, i.e. adjacent rows (cache-friendly: a bucket is shuffled and its pairs are
 updated while it sits in cache; the pair straddling two buckets is done after). Pair k draws from
-its own stream. The particles thus come back relabelled (exchangeability: the empirical measure,
+its own stream: one uniform for A(τ) (inversion of the table's CDF, started at a guide table: the
+index a binary search would give, in about two comparisons), the exponential holding times of the
+bridge (γ ≠ 0), then one point (p, q) of the unit disc by rejection, whose s = p² + q² ~ U(0, 1) is
+the uniform of the Beta inversion and whose direction (p, q)/√s, independent of s, the azimuth
+(no cos/sin; the law of the pair update is unchanged, registry ``seed003-sphere-bm-ancestral``).
+The particles thus come back relabelled (exchangeability: the empirical measure,
 momentum and energy are what the scheme defines).
 """
 from __future__ import annotations
@@ -173,7 +178,7 @@ def _shuffle_rows(key, step, b, w, lo, hi):
 
 
 @numba.njit(inline="always", cache=True)
-def _draw_ancestral(state, tau, cdf, start, lo, size, inv_tau_max, grid_step, tau_bottom):
+def _draw_ancestral(state, tau, cdf, start, lo, size, guide, inv_tau_max, grid_step, tau_bottom):
     """A(τ) exactly (table + death process) for τ ≥ tau_bottom, else the counted normal
     approximation (:mod:`.ancestral`). Returns (state, A, approximate?)."""
     if tau < tau_bottom:
@@ -192,13 +197,9 @@ def _draw_ancestral(state, tau, cdf, start, lo, size, inv_tau_max, grid_step, ta
         tau_j = 1.0 / (inv_tau_max + grid_step * j)
     state, u = next_uniform(state)
     base, n = start[j], size[j]
-    left, right = 0, n - 1  # first index with cdf ≥ u
-    while left < right:
-        mid = (left + right) // 2
-        if cdf[base + mid] < u:
-            left = mid + 1
-        else:
-            right = mid
+    left = guide[base + np.int64(u * n)]  # first index with cdf ≥ u: from the guide table, then upward
+    while left < n - 1 and cdf[base + left] < u:
+        left += 1
     a = lo[j] + left
     remaining = tau - tau_j
     while a > 0 and remaining > 0.0:
@@ -212,7 +213,7 @@ def _draw_ancestral(state, tau, cdf, start, lo, size, inv_tau_max, grid_step, ta
 
 
 @numba.njit(inline="always", cache=True)
-def _pair_update(v, i, j, state, tau_per_alpha, gamma, eta, cdf, start, lo, size, inv_tau_max, grid_step,
+def _pair_update(v, i, j, state, tau_per_alpha, gamma, eta, cdf, start, lo, size, guide, inv_tau_max, grid_step,
                  tau_bottom):
     """Exact two-particle dynamics of (3) for the pair time (module doc): z ↦ |z|·ω, ω the
     spherical Brownian increment of ẑ; m kept. Returns 1 if the normal approximation was used."""
@@ -221,20 +222,28 @@ def _pair_update(v, i, j, state, tau_per_alpha, gamma, eta, cdf, start, lo, size
     if r == 0.0:
         return 0
     tau = tau_per_alpha if gamma == 0.0 else tau_per_alpha * alpha_cutoff(r, gamma, eta)
-    state, a, approximate = _draw_ancestral(state, tau, cdf, start, lo, size, inv_tau_max, grid_step, tau_bottom)
-    state, u = next_uniform(state)
-    x = 1.0 - u ** (1.0 / (a + 1.0))  # Beta(1, 1 + A) by inversion
-    state, w = next_uniform(state)
-    phi = 2.0 * math.pi * w
+    state, a, approximate = _draw_ancestral(state, tau, cdf, start, lo, size, guide, inv_tau_max, grid_step, tau_bottom)
+    # (p, q) uniform on the unit disc by rejection (Marsaglia 1964): s = p² + q² ~ U(0, 1) and, independent
+    # of it, (p, q)/√s is uniform on the circle — the uniform of the Beta inversion and the azimuth in one
+    # draw, without cos and sin (p ≠ 0: 2u − 1 = 0 is not a value of next_uniform, so s > 0)
+    while True:
+        state, p = next_uniform(state)
+        state, q = next_uniform(state)
+        p, q = 2.0 * p - 1.0, 2.0 * q - 1.0
+        s_disc = p * p + q * q
+        if s_disc < 1.0:
+            break
+    x = 1.0 - s_disc ** (1.0 / (a + 1.0))  # Beta(1, 1 + A) by inversion
     cos_t = 1.0 - 2.0 * x
-    sin_t = 2.0 * math.sqrt(x * (1.0 - x))
-    n1, n2, n3 = z1 / r, z2 / r, z3 / r
+    sin_t = 2.0 * math.sqrt(x * (1.0 - x) / s_disc)  # sin Θ / √s: times (p, q) gives sin Θ (cos φ, sin φ)
+    inv_r = 1.0 / r
+    n1, n2, n3 = z1 * inv_r, z2 * inv_r, z3 * inv_r
     s = 1.0 if n3 >= 0.0 else -1.0  # orthonormal basis (e1, e2) of ẑ^⊥ (Duff et al. 2017)
     c = -1.0 / (s + n3)
     b = n1 * n2 * c
     e11, e12, e13 = 1.0 + s * n1 * n1 * c, s * b, -s * n1
     e21, e22, e23 = b, s + n2 * n2 * c, -n2
-    cp, sp = sin_t * math.cos(phi), sin_t * math.sin(phi)
+    cp, sp = sin_t * p, sin_t * q
     y1 = r * (cos_t * n1 + cp * e11 + sp * e21)
     y2 = r * (cos_t * n2 + cp * e12 + sp * e22)
     y3 = r * (cos_t * n3 + cp * e13 + sp * e23)
@@ -245,43 +254,43 @@ def _pair_update(v, i, j, state, tau_per_alpha, gamma, eta, cdf, start, lo, size
 
 
 @numba.njit(cache=True)
-def _pairs_range(w, key, step, k_lo, k_hi, tau_per_alpha, gamma, eta, cdf, start, lo, size, inv_tau_max,
+def _pairs_range(w, key, step, k_lo, k_hi, tau_per_alpha, gamma, eta, cdf, start, lo, size, guide, inv_tau_max,
                  grid_step, tau_bottom):
     """Pairs k = k_lo..k_hi−1 of the shuffled rows: (w[2k], w[2k+1])."""
     approximate = 0
     for k in range(k_lo, k_hi):
         state = stream_start(key, step, PURPOSE_PAIR, k)
         approximate += _pair_update(w, 2 * k, 2 * k + 1, state, tau_per_alpha, gamma, eta, cdf, start,
-                                    lo, size, inv_tau_max, grid_step, tau_bottom)
+                                    lo, size, guide, inv_tau_max, grid_step, tau_bottom)
     return approximate
 
 
 @numba.njit(cache=True)
-def _bucket_task(w, key, step, b, counts, tau_per_alpha, gamma, eta, cdf, start, lo, size, inv_tau_max, grid_step,
-                 tau_bottom):
+def _bucket_task(w, key, step, b, counts, tau_per_alpha, gamma, eta, cdf, start, lo, size, guide, inv_tau_max,
+                 grid_step, tau_bottom):
     """Shuffle bucket b and update the pairs lying inside it (a pair straddling two buckets is left
     to :func:`_boundary_pairs`)."""
     first, end = counts[b], counts[b + 1]
     _shuffle_rows(key, step, b, w, first, end)
     return _pairs_range(w, key, step, (first + 1) // 2, end // 2, tau_per_alpha, gamma, eta, cdf, start, lo, size,
-                        inv_tau_max, grid_step, tau_bottom)
+                        guide, inv_tau_max, grid_step, tau_bottom)
 
 
 @numba.njit(cache=True)
-def _boundary_pairs(w, key, step, counts, tau_per_alpha, gamma, eta, cdf, start, lo, size, inv_tau_max, grid_step,
-                    tau_bottom):
+def _boundary_pairs(w, key, step, counts, tau_per_alpha, gamma, eta, cdf, start, lo, size, guide, inv_tau_max,
+                    grid_step, tau_bottom):
     approximate = 0
     for b in range(1, counts.shape[0] - 1):
         first = counts[b]
         if first % 2 == 1:
             approximate += _pairs_range(w, key, step, first // 2, first // 2 + 1, tau_per_alpha, gamma, eta, cdf,
-                                        start, lo, size, inv_tau_max, grid_step, tau_bottom)
+                                        start, lo, size, guide, inv_tau_max, grid_step, tau_bottom)
     return approximate
 
 
 @numba.njit(cache=True)
 def _step_serial(src, dst, key, step, bits, bucket, chunk_counts, counts, tau_per_alpha, gamma, eta, cdf, start, lo,
-                 size, inv_tau_max, grid_step, tau_bottom):
+                 size, guide, inv_tau_max, grid_step, tau_bottom):
     """One pairing step src → dst (the matched, updated particles in shuffled order), serially."""
     N = src.shape[0]
     H = chunk_counts.shape[0]
@@ -294,15 +303,15 @@ def _step_serial(src, dst, key, step, bits, bucket, chunk_counts, counts, tau_pe
         _scatter_chunk(src, dst, bucket, h * per, min(N, (h + 1) * per), chunk_counts[h])
     approximate = 0
     for b in range(counts.shape[0] - 1):
-        approximate += _bucket_task(dst, key, step, b, counts, tau_per_alpha, gamma, eta, cdf, start, lo, size,
+        approximate += _bucket_task(dst, key, step, b, counts, tau_per_alpha, gamma, eta, cdf, start, lo, size, guide,
                                     inv_tau_max, grid_step, tau_bottom)
-    return approximate + _boundary_pairs(dst, key, step, counts, tau_per_alpha, gamma, eta, cdf, start, lo, size,
+    return approximate + _boundary_pairs(dst, key, step, counts, tau_per_alpha, gamma, eta, cdf, start, lo, size, guide,
                                          inv_tau_max, grid_step, tau_bottom)
 
 
 @numba.njit(parallel=True, cache=True)
 def _step_parallel(src, dst, key, step, bits, bucket, chunk_counts, counts, tau_per_alpha, gamma, eta, cdf, start,
-                   lo, size, inv_tau_max, grid_step, tau_bottom):
+                   lo, size, guide, inv_tau_max, grid_step, tau_bottom):
     """The same step as :func:`_step_serial` (identical numbers), parallel over chunks and buckets."""
     N = src.shape[0]
     H = chunk_counts.shape[0]
@@ -316,15 +325,15 @@ def _step_parallel(src, dst, key, step, bits, bucket, chunk_counts, counts, tau_
         _scatter_chunk(src, dst, bucket, h * per, min(N, (h + 1) * per), chunk_counts[h])
     found = np.zeros(B, dtype=np.int64)
     for b in numba.prange(B):
-        found[b] = _bucket_task(dst, key, step, b, counts, tau_per_alpha, gamma, eta, cdf, start, lo, size,
+        found[b] = _bucket_task(dst, key, step, b, counts, tau_per_alpha, gamma, eta, cdf, start, lo, size, guide,
                                 inv_tau_max, grid_step, tau_bottom)
-    return found.sum() + _boundary_pairs(dst, key, step, counts, tau_per_alpha, gamma, eta, cdf, start, lo, size,
+    return found.sum() + _boundary_pairs(dst, key, step, counts, tau_per_alpha, gamma, eta, cdf, start, lo, size, guide,
                                          inv_tau_max, grid_step, tau_bottom)
 
 
 @numba.njit(parallel=True, cache=True)
 def pairing_steps_over_replicas(v, keys, first_step, steps, bits, tau_per_alpha, gamma, eta, cdf, start, lo, size,
-                                inv_tau_max, grid_step, tau_bottom):
+                                guide, inv_tau_max, grid_step, tau_bottom):
     """``steps`` pairing steps of every replica of v (R, N, 3) in place, parallel over replicas.
     Returns the number of pair updates that used the normal approximation of A(τ). The particles
     of a replica come back in a shuffled order (exchangeable: the empirical measure is what counts)."""
@@ -339,7 +348,7 @@ def pairing_steps_over_replicas(v, keys, first_step, steps, bits, tau_per_alpha,
         key = np.uint64(keys[r])
         for n in range(steps):
             found[r] += _step_serial(src, dst, key, first_step + n, bits, bucket, chunk_counts, counts, tau_per_alpha,
-                                     gamma, eta, cdf, start, lo, size, inv_tau_max, grid_step, tau_bottom)
+                                     gamma, eta, cdf, start, lo, size, guide, inv_tau_max, grid_step, tau_bottom)
             src, dst = dst, src
         if steps % 2 == 1:
             v[r, :, :] = other
@@ -348,7 +357,7 @@ def pairing_steps_over_replicas(v, keys, first_step, steps, bits, tau_per_alpha,
 
 @numba.njit(cache=True)
 def pairing_steps_within_replica(v, keys, first_step, steps, bits, tau_per_alpha, gamma, eta, cdf, start, lo, size,
-                                 inv_tau_max, grid_step, tau_bottom):
+                                 guide, inv_tau_max, grid_step, tau_bottom):
     """The same steps as :func:`pairing_steps_over_replicas` (identical numbers), parallel within
     each replica: for few replicas of many particles."""
     R, N = v.shape[0], v.shape[1]
@@ -363,8 +372,8 @@ def pairing_steps_within_replica(v, keys, first_step, steps, bits, tau_per_alpha
         src, dst = v[r], other
         for n in range(steps):
             approximate += _step_parallel(src, dst, key, first_step + n, bits, bucket, chunk_counts, counts,
-                                          tau_per_alpha, gamma, eta, cdf, start, lo, size, inv_tau_max, grid_step,
-                                          tau_bottom)
+                                          tau_per_alpha, gamma, eta, cdf, start, lo, size, guide, inv_tau_max,
+                                          grid_step, tau_bottom)
             src, dst = dst, src
         if steps % 2 == 1:
             v[r, :, :] = other

@@ -155,6 +155,7 @@ class SDESolver(Solver):
         self.system.advance(self.y0[:1].copy(), self.time.step, 0,
                             self.keys[:1] if self.keys is not None else np.zeros(1, dtype=np.int64), p.scheme)
         self.fisher_eps = diag.default_fisher_eps(self.y0[:, :diag.PAIRWISE_MAX_PARTICLES])
+        self.initial_sums = diag.replica_sums(self.y0)  # the reference of the conservation errors
         self.grid = CellGrid(DIMENSION, RECONSTRUCTION_CELLS, case.L) if case.exact_density is not None else None
         if p.scheme == "euler":
             self.invariants = {"mass": ROUND_OFF_TOLERANCE, "momentum": ROUND_OFF_TOLERANCE,
@@ -200,7 +201,7 @@ class SDESolver(Solver):
         self.step_index = int(extra.get("step_index", 0))
 
     def diagnostics(self, v, t) -> dict:
-        out = diag.ensemble_diagnostics(v, self.y0, t, self.fisher_eps)
+        out = diag.ensemble_diagnostics(v, self.initial_sums, t, self.fisher_eps)
         if self.grid is not None:
             out.update(diag.reconstruction_errors(v, self.case.exact_density(self.grid.points, t), self.grid))
         return out

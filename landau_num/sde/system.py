@@ -86,8 +86,16 @@ covariance Σ₀, E K(0) = (1 − 1/N)Σ₀ and E M⊗M = Σ₀/N).
 from __future__ import annotations
 
 import math
+import os
 
-import numba
+# The OpenMP threads of numba's parallel kernels sleep, instead of spinning, between the parallel
+# regions (read when the OpenMP runtime starts, i.e. at the first parallel kernel; an explicit
+# setting wins). A pairing step of 10⁶ particles has three parallel regions and serial parts
+# between them: on a loaded 2-core machine the spinning thread cost ~45% extra CPU time per step
+# (66 ms of work, 96 ms of CPU; 68 ms with passive waiting — benchmarks/bench_sde.py pairing).
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+import numba  # noqa: E402
 import numpy as np
 
 from .._generated.potentials import alpha_cutoff
@@ -296,7 +304,8 @@ class ParticleSystem:
                   else pairing.pairing_steps_over_replicas)  # the same numbers either way
         self.approximate_updates += int(kernel(
             v, keys, first_step, steps, pairing.bucket_bits(self.N), 8.0 * self.C * dt, self.gamma, self.eta,
-            tables.cdf, tables.start, tables.lo, tables.size, tables.inv_tau_max, tables.step, tables.tau_bottom))
+            tables.cdf, tables.start, tables.lo, tables.size, tables.guide, tables.inv_tau_max, tables.step,
+            tables.tau_bottom))
 
 
 def maxwell_second_moment_law(v0: np.ndarray, elapsed: float, C: float) -> np.ndarray:
